@@ -1,0 +1,23 @@
+package dev.rca.pipeline.entity;
+
+import java.util.Locale;
+
+/** Where an accepted upload stands: processing until its last stage has an outcome. */
+public enum UploadStatus {
+    PROCESSING,
+    SUCCESS,
+    PARTIAL,
+    FAILED;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isFinal() {
+        return this != PROCESSING;
+    }
+
+    public static UploadStatus of(StageStatus outcome) {
+        return valueOf(outcome.name());
+    }
+}

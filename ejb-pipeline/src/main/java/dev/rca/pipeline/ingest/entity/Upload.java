@@ -1,0 +1,95 @@
+package dev.rca.pipeline.ingest.entity;
+
+import dev.rca.pipeline.entity.UploadStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "uploads")
+public class Upload {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    private UUID tenantId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private UploadStatus status;
+
+    @Column(name = "file_name")
+    private String fileName;
+
+    @Column(name = "content_type")
+    private String contentType;
+
+    @Column(nullable = false)
+    private long bytes;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    protected Upload() {
+    }
+
+    public Upload(UUID tenantId, String fileName, String contentType, Instant receivedAt) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.fileName = fileName;
+        this.contentType = contentType;
+        this.receivedAt = receivedAt;
+        this.status = UploadStatus.PROCESSING;
+    }
+
+    public void received(long bytes) {
+        this.bytes = bytes;
+    }
+
+    public void complete(UploadStatus outcome, Instant at) {
+        this.status = outcome;
+        this.completedAt = at;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getTenantId() {
+        return tenantId;
+    }
+
+    public UploadStatus getStatus() {
+        return status;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    public long getBytes() {
+        return bytes;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+}

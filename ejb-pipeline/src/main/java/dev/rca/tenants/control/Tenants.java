@@ -1,0 +1,26 @@
+package dev.rca.tenants.control;
+
+import dev.rca.errors.BusinessException;
+import dev.rca.tenants.entity.Tenant;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Map;
+
+@Stateless
+public class Tenants {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The tenant named by {@code slug}, as in the API's paths; 404 when there is none. */
+    public Tenant bySlug(String slug) {
+        return em.createNamedQuery(Tenant.FIND_BY_SLUG, Tenant.class)
+                .setParameter("slug", slug)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_tenant",
+                        "no tenant '" + slug + "'", Map.of("tenant", slug)));
+    }
+}

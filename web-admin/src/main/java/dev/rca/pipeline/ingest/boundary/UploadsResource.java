@@ -1,0 +1,146 @@
+package dev.rca.pipeline.ingest.boundary;
+
+import dev.rca.errors.BusinessException;
+import dev.rca.pipeline.chunk.boundary.ChunkPage;
+import dev.rca.pipeline.chunk.boundary.Chunks;
+import dev.rca.pipeline.ingest.control.UploadSource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Uploads of one tenant. A log is sent as the raw body ({@code text/plain}, {@code application/octet-stream}) or
+ * as the {@code file} field of a {@code multipart/form-data} form; either way it is streamed into the ingest stage,
+ * never held whole in memory.
+ */
+@RequestScoped
+@Path("tenants/{tenant}/uploads")
+@Produces(MediaType.APPLICATION_JSON)
+public class UploadsResource {
+
+    static final String FILE_FIELD = "file";
+
+    @EJB
+    IngestStage ingest;
+
+    @EJB
+    Uploads uploads;
+
+    @EJB
+    Chunks chunks;
+
+    @PathParam("tenant")
+    String tenant;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    HttpHeaders headers;
+
+    @POST
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    public Response uploadBody(@QueryParam("name") String name, InputStream body) {
+        return accepted(ingest.ingest(tenant, new RawBody(mediaType(), headers.getLength(), name, body)));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadForm(@Context HttpServletRequest request) {
+        return accepted(ingest.ingest(tenant, new FormBody(headers.getLength(), request)));
+    }
+
+    /** Any other media type: refused by the ingest stage, so that the refusal is recorded like every other. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response uploadOther() {
+        return accepted(ingest.ingest(tenant, new RawBody(mediaType(), headers.getLength(), null,
+                InputStream.nullInputStream())));
+    }
+
+    @GET
+    @Path("{id}")
+    public UploadView upload(@PathParam("id") String id) {
+        return uploads.view(tenant, uploadId(id));
+    }
+
+    @GET
+    @Path("{id}/chunks")
+    public ChunkPage chunks(@PathParam("id") String id,
+                            @QueryParam("offset") @DefaultValue("0") int offset,
+                            @QueryParam("limit") @DefaultValue("50") int limit) {
+        return chunks.page(tenant, uploadId(id), offset, limit);
+    }
+
+    private Response accepted(UUID id) {
+        return Response.accepted(uploads.view(tenant, id))
+                .location(uriInfo.getAbsolutePathBuilder().path(id.toString()).build())
+                .build();
+    }
+
+    private String mediaType() {
+        MediaType type = headers.getMediaType();
+        return type == null ? null : type.getType() + "/" + type.getSubtype();
+    }
+
+    private UUID uploadId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_upload",
+                    "'" + id + "' is not an upload id", Map.of("upload", id));
+        }
+    }
+
+    private record RawBody(String mediaType, long contentLength, String fileName, InputStream stream)
+            implements UploadSource {
+
+        @Override
+        public Body open() {
+            return new Body(fileName, stream);
+        }
+    }
+
+    /** Streams the form's file field straight from the request: nothing is buffered or written to disk. */
+    private record FormBody(long contentLength, HttpServletRequest request) implements UploadSource {
+
+        @Override
+        public String mediaType() {
+            return MediaType.MULTIPART_FORM_DATA;
+        }
+
+        @Override
+        public Body open() throws IOException {
+            FileItemInputIterator items = new JakartaServletFileUpload<>().getItemIterator(request);
+            while (items.hasNext()) {
+                FileItemInput item = items.next();
+                if (FILE_FIELD.equals(item.getFieldName()) && !item.isFormField()) {
+                    return new Body(item.getName(), item.getInputStream());
+                }
+            }
+            throw new BusinessException(BusinessException.Kind.BAD_REQUEST, "missing_file_field",
+                    "the form has no file field named '" + FILE_FIELD + "'", Map.of("field", FILE_FIELD));
+        }
+    }
+}
