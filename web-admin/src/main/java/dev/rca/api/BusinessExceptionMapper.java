@@ -11,9 +11,13 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
 
     @Override
     public Response toResponse(BusinessException e) {
-        return Response.status(e.kind().status())
+        Response.ResponseBuilder response = Response.status(e.kind().status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse(e.error(), e.getMessage(), e.details()))
-                .build();
+                .entity(new ErrorResponse(e.error(), e.getMessage(), e.details()));
+        if (e.kind() == BusinessException.Kind.PAYLOAD_TOO_LARGE) {
+            // Closing the connection spares the server from draining the rest of an oversize body.
+            response.header("Connection", "close");
+        }
+        return response.build();
     }
 }

@@ -7,12 +7,22 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.Map;
+import java.util.UUID;
 
 @Stateless
 public class Tenants {
 
     @PersistenceContext
     EntityManager em;
+
+    public Tenant byId(UUID id) {
+        Tenant tenant = em.find(Tenant.class, id);
+        if (tenant == null) {
+            throw new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_tenant", "no tenant " + id,
+                    Map.of("tenant", id.toString()));
+        }
+        return tenant;
+    }
 
     /** The tenant named by {@code slug}, as in the API's paths; 404 when there is none. */
     public Tenant bySlug(String slug) {

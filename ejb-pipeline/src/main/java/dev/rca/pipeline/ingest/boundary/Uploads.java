@@ -1,6 +1,7 @@
 package dev.rca.pipeline.ingest.boundary;
 
 import dev.rca.errors.BusinessException;
+import dev.rca.pipeline.chunk.control.ChunkRequests;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.ingest.entity.Upload;
 import dev.rca.telemetry.control.StageTelemetry;
@@ -34,6 +35,9 @@ public class Uploads {
     @EJB
     StageTelemetry telemetry;
 
+    @EJB
+    ChunkRequests chunkRequests;
+
     public UploadView view(String tenantSlug, UUID uploadId) {
         Tenant tenant = tenants.bySlug(tenantSlug);
         Upload upload = find(tenant, uploadId);
@@ -44,6 +48,20 @@ public class Uploads {
                 .toList();
         return new UploadView(upload.getId(), tenant.getSlug(), upload.getStatus().label(), upload.getFileName(),
                 upload.getBytes(), upload.getReceivedAt(), upload.getCompletedAt(), stages);
+    }
+
+    /**
+     * Sends an upload's chunk request again, whatever its state: the operator's way to move an upload whose request
+     * was lost. Harmless for an upload already chunked, since the chunk stage skips a duplicate.
+     */
+    public UploadView redrive(UUID uploadId) {
+        Upload upload = em.find(Upload.class, uploadId);
+        if (upload == null) {
+            throw new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_upload",
+                    "there is no upload " + uploadId, Map.of("upload", uploadId.toString()));
+        }
+        chunkRequests.send(uploadId);
+        return view(tenants.byId(upload.getTenantId()).getSlug(), uploadId);
     }
 
     /** The upload with this id that belongs to {@code tenant}; 404 otherwise. */

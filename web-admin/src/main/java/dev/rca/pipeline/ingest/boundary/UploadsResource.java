@@ -68,7 +68,8 @@ public class UploadsResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response uploadForm(@Context HttpServletRequest request) {
-        return accepted(ingest.ingest(tenant, new FormBody(headers.getLength(), request)));
+        // A request without Content-Type can land here too: the ingest stage refuses it by its media type.
+        return accepted(ingest.ingest(tenant, new FormBody(mediaType(), headers.getLength(), request)));
     }
 
     /** Any other media type: refused by the ingest stage, so that the refusal is recorded like every other. */
@@ -123,12 +124,8 @@ public class UploadsResource {
     }
 
     /** Streams the form's file field straight from the request: nothing is buffered or written to disk. */
-    private record FormBody(long contentLength, HttpServletRequest request) implements UploadSource {
-
-        @Override
-        public String mediaType() {
-            return MediaType.MULTIPART_FORM_DATA;
-        }
+    private record FormBody(String mediaType, long contentLength, HttpServletRequest request)
+            implements UploadSource {
 
         @Override
         public Body open() throws IOException {

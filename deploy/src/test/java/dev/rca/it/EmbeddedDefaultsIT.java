@@ -1,0 +1,49 @@
+package dev.rca.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.time.Duration;
+
+import static dev.rca.it.Api.TENANT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Smoke test of the one-command configuration: embedded H2 and the server's embedded broker. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class EmbeddedDefaultsIT {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void uploadPassesBothStagesOnH2() throws Exception {
+        Api api = new Api(base.toURI());
+        byte[] log = LogGenerator.generate(1, 1024 * 1024);
+
+        Api.Response accepted = api.upload(TENANT, "text/plain", log);
+
+        assertEquals(202, accepted.status(), accepted.body());
+        JsonObject done = api.awaitUpload(accepted.locationUri(), Api::finished, Duration.ofSeconds(60));
+        assertEquals("success", done.getString("status"), done.toString());
+        for (JsonObject stage : done.getJsonArray("stages").getValuesAs(JsonObject.class)) {
+            assertEquals("success", stage.getString("status"), stage.toString());
+        }
+        Chunking.assertChunksRebuild(api, accepted.locationUri(), log);
+
+        Api.Response refused = api.upload(TENANT, "text/plain", new byte[]{'a', (byte) 0xC0, (byte) 0xAF});
+        assertEquals(422, refused.status(), refused.body());
+    }
+}

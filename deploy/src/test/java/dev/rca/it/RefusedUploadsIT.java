@@ -1,0 +1,196 @@
+package dev.rca.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static dev.rca.it.Api.TENANT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every refusal answers with its status and the JSON error shape, and leaves nothing behind but one failed
+ * {@code ingest} telemetry row (none for an unknown tenant). The test server's upload limit is 16 MiB
+ * (rca.upload.max-bytes in the deploy POM).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RefusedUploadsIT {
+
+    private static final int LIMIT = 16 * 1024 * 1024;
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @BeforeEach
+    void client() throws Exception {
+        api = new Api(base.toURI());
+    }
+
+    @Test
+    void invalidUtf8IsRefusedWithTheOffsetAndLineOfTheFirstBadByte() throws Exception {
+        byte[] valid = LogGenerator.generate(5, 3 * 1024 * 1024);
+        byte[] body = new byte[valid.length + 20];
+        System.arraycopy(valid, 0, body, 0, valid.length);
+        byte[] tail = "bad: \u00c3( tail\n".getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(tail, 0, body, valid.length, tail.length);
+        long badOffset = valid.length + 5;
+        long badLine = valid.length == 0 ? 1 : new String(valid, StandardCharsets.UTF_8).lines().count() + 1;
+
+        JsonObject error = assertRefused(() -> api.upload(TENANT, "text/plain", body), 422, "invalid_utf8", 1);
+
+        assertEquals(badOffset, error.getJsonObject("details").getJsonNumber("byteOffset").longValue());
+        assertEquals(badLine, error.getJsonObject("details").getJsonNumber("line").longValue());
+        assertTrue(error.getString("message").contains("byte offset " + badOffset), error.toString());
+    }
+
+    @Test
+    void invalidUtf8InAFormIsRefusedToo() throws Exception {
+        byte[] content = {'o', 'k', '\n', (byte) 0xFF, '\n'};
+        JsonObject error = assertRefused(() -> api.uploadForm(TENANT, "file", "bad.log", content), 422,
+                "invalid_utf8", 1);
+        assertEquals(3, error.getJsonObject("details").getInt("byteOffset"));
+        assertEquals(2, error.getJsonObject("details").getInt("line"));
+    }
+
+    @Test
+    void emptyBodyIsRefused() throws Exception {
+        assertRefused(() -> api.upload(TENANT, "text/plain", new byte[0]), 400, "empty_upload", 1);
+    }
+
+    @Test
+    void bodyOfOnlyAByteOrderMarkIsRefused() throws Exception {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        assertRefused(() -> api.upload(TENANT, "text/plain", bom), 400, "empty_upload", 1);
+    }
+
+    @Test
+    void undocumentedContentTypeIsRefused() throws Exception {
+        JsonObject error = assertRefused(() -> api.upload(TENANT, "application/json", "{}".getBytes()), 415,
+                "unsupported_media_type", 1);
+        assertEquals("application/json", error.getJsonObject("details").getString("contentType"));
+    }
+
+    @Test
+    void missingContentTypeIsRefused() throws Exception {
+        assertRefused(() -> send(HttpRequest.newBuilder(api.uploads(TENANT))
+                .POST(HttpRequest.BodyPublishers.ofString("line\n"))), 415, "unsupported_media_type", 1);
+    }
+
+    @Test
+    void formWithoutFileFieldIsRefused() throws Exception {
+        assertRefused(() -> api.uploadForm(TENANT, "attachment", "a.log", "line\n".getBytes()), 400,
+                "missing_file_field", 1);
+    }
+
+    @Test
+    void declaredLengthOverTheLimitIsRefusedBeforeTheBodyIsSent() throws Exception {
+        // Only the request head is sent: the answer must come from Content-Length alone, without waiting for a body.
+        JsonObject error = assertRefused(() -> headOnly(LIMIT + 1L), 413, "upload_too_large", 1);
+        assertEquals(LIMIT, error.getJsonObject("details").getInt("limitBytes"));
+        assertEquals(LIMIT + 1, error.getJsonObject("details").getInt("receivedBytes"));
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIsRefusedWhenTheLimitIsCrossed() throws Exception {
+        byte[] body = new byte[LIMIT + 100];
+        java.util.Arrays.fill(body, (byte) 'a');
+        assertRefused(() -> api.uploadChunked(TENANT, "text/plain", () -> new ByteArrayInputStream(body)), 413,
+                "upload_too_large", 1);
+    }
+
+    @Test
+    void unknownTenantIsNotFoundAndRecordsNothing() throws Exception {
+        assertRefused(() -> api.upload("no-such-tenant", "text/plain", "line\n".getBytes()), 404, "unknown_tenant",
+                0);
+    }
+
+    /** Sends, checks status and error shape, and that only the failed ingest row(s) were added. */
+    private JsonObject assertRefused(Supplier<Api.Response> request, int status, String error, int failedRows)
+            throws Exception {
+        Map<String, Long> before = Database.footprint();
+        long tempFilesBefore = serverTempFiles();
+
+        Api.Response response = request.get();
+
+        assertEquals(status, response.status(), response.body());
+        JsonObject body = response.json();
+        assertEquals(error, body.getString("error"), body.toString());
+        assertTrue(body.getString("message").length() > 10, "a sentence says what was wrong: " + body);
+        assertTrue(body.containsKey("details"), body.toString());
+
+        Map<String, Long> expected = new HashMap<>(before);
+        expected.merge("failed_ingest_rows", (long) failedRows, Long::sum);
+        expected.merge("upload_telemetry_events", (long) failedRows, Long::sum);
+        assertEquals(expected, Database.footprint(), "nothing but the failed ingest row is left behind");
+        assertEquals(tempFilesBefore, serverTempFiles(), "no temporary file is left behind");
+        return body;
+    }
+
+    private Api.Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Api.Response(response.statusCode(), null, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Sends an upload's request head declaring {@code contentLength} bytes, then reads the answer, sending none. */
+    private Api.Response headOnly(long contentLength) {
+        URI uploads = api.uploads(TENANT);
+        try (Socket socket = new Socket(uploads.getHost(), uploads.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + uploads.getPath() + " HTTP/1.1\r\nHost: " + uploads.getAuthority()
+                    + "\r\nContent-Type: text/plain\r\nContent-Length: " + contentLength + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
+            return new Api.Response(status, null, response.substring(response.indexOf("\r\n\r\n") + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long serverTempFiles() throws IOException {
+        Path tmp = Path.of(System.getProperty("it.home.postgresql"), "standalone", "tmp");
+        try (Stream<Path> files = Files.walk(tmp)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+}

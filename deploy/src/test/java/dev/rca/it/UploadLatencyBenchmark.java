@@ -1,0 +1,58 @@
+package dev.rca.it;
+
+import jakarta.json.JsonObject;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Time from the POST of a generated log to its chunk stage committed (status no longer {@code processing}), on a
+ * running server: warm-up uploads first, then the measured ones; prints every run and the median. Never fails on a
+ * figure. Run with deploy/benchmark.sh.
+ */
+public final class UploadLatencyBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080/");
+        int megabytes = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        // Polled every 5 ms: the figure is at most that much late.
+        Api api = new Api(base, Duration.ofMillis(5));
+        byte[] log = LogGenerator.generate(10, megabytes * 1024 * 1024);
+        System.out.printf(Locale.ROOT, "upload of %d bytes (%d MiB generated log) to %s: %d warm-up, %d measured%n",
+                log.length, megabytes, base, warmups, runs);
+
+        List<Double> totals = new ArrayList<>();
+        for (int i = -warmups; i < runs; i++) {
+            long start = System.nanoTime();
+            Api.Response accepted = api.upload(Api.TENANT, "text/plain", log);
+            long acceptedAt = System.nanoTime();
+            if (accepted.status() != 202) {
+                throw new IllegalStateException("upload refused: " + accepted.status() + " " + accepted.body());
+            }
+            JsonObject done = api.awaitUpload(accepted.locationUri(), Api::finished, Duration.ofMinutes(2));
+            long end = System.nanoTime();
+            double total = (end - start) / 1e9;
+            JsonObject ingest = done.getJsonArray("stages").getJsonObject(0);
+            JsonObject chunk = done.getJsonArray("stages").getJsonObject(1);
+            System.out.printf(Locale.ROOT, "%s %d: POST->chunked %.3f s (202 after %.3f s; ingest %d ms, chunk %d ms"
+                            + " in the server; %s)%n", i < 0 ? "warm-up" : "run", Math.abs(i < 0 ? i : i + 1),
+                    total, (acceptedAt - start) / 1e9, ingest.getJsonNumber("durationMs").longValue(),
+                    chunk.getJsonNumber("durationMs").longValue(), done.getString("status"));
+            if (i >= 0) {
+                totals.add(total);
+            }
+        }
+        Collections.sort(totals);
+        System.out.printf(Locale.ROOT, "median %.3f s, min %.3f s, max %.3f s over %d runs%n",
+                totals.get(totals.size() / 2), totals.get(0), totals.get(totals.size() - 1), totals.size());
+    }
+
+    private UploadLatencyBenchmark() {
+    }
+}

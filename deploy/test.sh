@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The test command: installs and starts what the tests need when it is missing (Debian/Ubuntu, as root or with
+# sudo), then runs every test with Maven: unit tests, then the integration tests on a provisioned WildFly with
+# the real EAR, against PostgreSQL and once on the embedded defaults (H2).
+#
+#   deploy/test.sh [extra Maven arguments]
+#
+# The test database rca_test (user rca, password rca) on the local PostgreSQL is dropped and created afresh.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=
+need_package() {
+    local package=$1
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        if [[ -z "$apt_updated" ]]; then
+            as_root apt-get update -qq
+            apt_updated=yes
+        fi
+        echo "Installing $package ..."
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
+    fi
+}
+
+need_package postgresql
+need_package maven
+
+# Start the local cluster (the newest installed version) if it is not running.
+cluster=$(pg_lsclusters --no-header | sort -k1,1n | tail -n 1)
+read -r pg_version pg_name pg_port pg_status _ <<<"$cluster"
+if [[ "$pg_status" != online* ]]; then
+    as_root pg_ctlcluster "$pg_version" "$pg_name" start
+fi
+psql_admin() { as_root su postgres -c "psql -p $pg_port -v ON_ERROR_STOP=1 -qAt $*"; }
+if [[ "$(psql_admin "-c \"SELECT 1 FROM pg_roles WHERE rolname = 'rca'\"")" != 1 ]]; then
+    psql_admin "-c \"CREATE ROLE rca LOGIN PASSWORD 'rca'\""
+fi
+psql_admin "-c 'DROP DATABASE IF EXISTS rca_test WITH (FORCE)'"
+psql_admin "-c 'CREATE DATABASE rca_test OWNER rca'"
+
+cd "$root"
+exec mvn -B clean verify -Dit.postgresql.url="jdbc:postgresql://127.0.0.1:$pg_port/rca_test" "$@"
