@@ -41,4 +41,4 @@ psql_admin "-c 'DROP DATABASE IF EXISTS rca_test WITH (FORCE)'"
 psql_admin "-c 'CREATE DATABASE rca_test OWNER rca'"
 
 cd "$root"
-exec mvn -B clean verify -Dit.postgresql.url="jdbc:postgresql://127.0.0.1:$pg_port/rca_test" "$@"
+exec mvn -B -ntp clean verify -Dit.postgresql.url="jdbc:postgresql://127.0.0.1:$pg_port/rca_test" "$@"
