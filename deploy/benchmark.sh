@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
-# Benchmark against a running server (start it with deploy/run.sh; on PostgreSQL for figures that count):
-# time from POST of a generated log to its chunk stage committed, median of several runs after warm-up.
+# Benchmarks against a running server (start it with deploy/run.sh, on PostgreSQL for figures that count, with
+# RCA_BOOTSTRAP_ADMIN_TOKEN set and the same value exported as ADMIN_TOKEN here). Each prints its runs and the median.
 #
-#   deploy/benchmark.sh [BASE_URL [MEGABYTES [RUNS [WARMUPS]]]]    defaults: http://127.0.0.1:8080/ 10 5 3
+#   deploy/benchmark.sh upload [BASE_URL [MEGABYTES [RUNS [WARMUPS]]]]   POST of a generated log -> chunk stage committed
+#                                                                        defaults: http://127.0.0.1:8080/ 10 5 3
+#   deploy/benchmark.sh flags [BASE_URL [RUNS]]                           flag PUT -> effective; defaults: ... 20
+#   deploy/benchmark.sh flag-reads                                        in-memory flag check, ns per check
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl deploy test-compile
-mvn -B -q -pl deploy exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.rca.it.UploadLatencyBenchmark \
-    -Dexec.args="$*"
+
+scenario=${1:-upload}
+shift || true
+case "$scenario" in
+    upload) main=dev.rca.it.UploadLatencyBenchmark module=deploy ;;
+    flags) main=dev.rca.it.FlagChangeBenchmark module=deploy ;;
+    flag-reads) main=dev.rca.flags.control.FlagReadBenchmark module=ejb-pipeline ;;
+    *) echo "unknown scenario '$scenario': upload, flags or flag-reads" >&2; exit 2 ;;
+esac
+mvn -B -q -pl "$module" test-compile
+mvn -B -q -pl "$module" exec:java -Dexec.classpathScope=test -Dexec.mainClass="$main" -Dexec.args="$*"

@@ -1,6 +1,7 @@
 package dev.rca.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
@@ -10,30 +11,65 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** A plain HTTP client for the API, as any caller would use it. */
+/** A plain HTTP client for the API, as any caller would use it: every request carries its bearer token. */
 final class Api {
 
-    static final String TENANT = "default";
+    private static final String JSON_TYPE = "application/json";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final URI base;
+    /** The whole Authorization header; null sends none. */
+    private final String authorization;
     private final Duration pollInterval;
 
-    Api(URI base) {
-        this(base, Duration.ofMillis(100));
+    Api(URI base, String token) {
+        this(base, token, Duration.ofMillis(100));
     }
 
-    Api(URI base, Duration pollInterval) {
+    Api(URI base, String token, Duration pollInterval) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), base, "Bearer " + token,
+                pollInterval);
+    }
+
+    private Api(HttpClient http, URI base, String authorization, Duration pollInterval) {
+        this.http = http;
         this.base = base;
+        this.authorization = authorization;
         this.pollInterval = pollInterval;
+    }
+
+    /** The same server as another caller, holding {@code token}. */
+    Api withToken(String token) {
+        return withAuthorization("Bearer " + token);
+    }
+
+    /** Sends {@code header} as the Authorization header as it is, malformed or not. */
+    Api withAuthorization(String header) {
+        return new Api(http, base, header, pollInterval);
+    }
+
+    Api withoutToken() {
+        return new Api(http, base, null, pollInterval);
+    }
+
+    URI base() {
+        return base;
+    }
+
+    /** The Authorization header this client sends, or null; for requests written by hand. */
+    String authorization() {
+        return authorization;
     }
 
     URI uploads(String tenant) {
@@ -71,22 +107,71 @@ final class Api {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
+    /** {@code path} is relative to the deployment, e.g. {@code api/admin/tenants}. */
+    Response get(String path) {
+        return get(base.resolve(path));
+    }
+
     Response post(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
+        return send("POST", path, null, null);
+    }
+
+    Response postJson(String path, String json) {
+        return send("POST", path, JSON_TYPE, json);
+    }
+
+    Response putJson(String path, String json) {
+        return send("PUT", path, JSON_TYPE, json);
+    }
+
+    Response delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    /** Any method on {@code path}; without a body when {@code body} is null. */
+    Response send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    /** Sends a request built by the caller, with this client's Authorization header. */
+    Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Polls the upload's status until {@code done} holds or the deadline passes; returns the last status. */
     JsonObject awaitUpload(URI location, Predicate<JsonObject> done, Duration deadline) {
+        return await(() -> get(location).json(), done, deadline, "upload " + location);
+    }
+
+    /** Polls {@code probe} until {@code done} holds or the deadline passes; returns the value that satisfied it. */
+    <T> T await(Supplier<T> probe, Predicate<T> done, Duration deadline, String what) {
         Instant end = Instant.now().plus(deadline);
-        JsonObject status;
+        T value;
         do {
-            status = get(location).json();
-            if (done.test(status)) {
-                return status;
+            value = probe.get();
+            if (done.test(value)) {
+                return value;
             }
             pause();
         } while (Instant.now().isBefore(end));
-        throw new AssertionError("upload " + location + " did not finish within " + deadline + ": " + status);
+        throw new AssertionError(what + " did not reach the expected state within " + deadline + ": " + value);
     }
 
     static boolean finished(JsonObject upload) {
@@ -102,21 +187,24 @@ final class Api {
         }
     }
 
-    private Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Location").orElse(null),
-                    response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
+    record Response(int status, HttpHeaders headers, String body) {
 
-    record Response(int status, String location, String body) {
+        /** A response read by hand, e.g. off a raw socket, with no headers kept. */
+        static Response of(int status, String body) {
+            return new Response(status, HttpHeaders.of(Map.of(), (name, value) -> true), body);
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        String location() {
+            return header("Location");
+        }
+
+        URI locationUri() {
+            return URI.create(location());
+        }
 
         JsonObject json() {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
@@ -124,8 +212,19 @@ final class Api {
             }
         }
 
-        URI locationUri() {
-            return URI.create(location);
+        JsonArray jsonArray() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readArray();
+            }
+        }
+
+        List<JsonObject> jsonObjects() {
+            return jsonArray().getValuesAs(JsonObject.class);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
         }
     }
 }

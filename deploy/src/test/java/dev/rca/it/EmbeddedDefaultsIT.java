@@ -12,10 +12,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URL;
 import java.time.Duration;
 
-import static dev.rca.it.Api.TENANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Smoke test of the one-command configuration: embedded H2 and the server's embedded broker. */
+/**
+ * Smoke test of the one-command configuration: embedded H2 and the server's embedded broker, with tenants, tokens and
+ * flags in the same schema.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class EmbeddedDefaultsIT {
@@ -30,10 +33,12 @@ class EmbeddedDefaultsIT {
 
     @Test
     void uploadPassesBothStagesOnH2() throws Exception {
-        Api api = new Api(base.toURI());
+        Admin admin = new Admin(Admin.bootstrap(base));
+        Admin.Tenant tenant = admin.tenant("h2");
+        Api api = admin.api().withToken(tenant.uploadToken());
         byte[] log = LogGenerator.generate(1, 1024 * 1024);
 
-        Api.Response accepted = api.upload(TENANT, "text/plain", log);
+        Api.Response accepted = api.upload(tenant.slug(), "text/plain", log);
 
         assertEquals(202, accepted.status(), accepted.body());
         JsonObject done = api.awaitUpload(accepted.locationUri(), Api::finished, Duration.ofSeconds(60));
@@ -43,7 +48,21 @@ class EmbeddedDefaultsIT {
         }
         Chunking.assertChunksRebuild(api, accepted.locationUri(), log);
 
-        Api.Response refused = api.upload(TENANT, "text/plain", new byte[]{'a', (byte) 0xC0, (byte) 0xAF});
+        Api.Response refused = api.upload(tenant.slug(), "text/plain", new byte[]{'a', (byte) 0xC0, (byte) 0xAF});
         assertEquals(422, refused.status(), refused.body());
+    }
+
+    @Test
+    void flagChangeIsStoredAndAuditedOnH2() {
+        Admin admin = new Admin(Admin.bootstrap(base));
+        String slug = admin.tenant("h2-flags").slug();
+
+        Api.Response changed = admin.putFlag(slug, true, "smoke test on H2");
+
+        assertEquals(200, changed.status(), changed.body());
+        assertTrue(admin.flags(slug).getJsonObject("flags").getBoolean(Admin.FLAG));
+        JsonObject audit = admin.audit(slug, Admin.FLAG, null, null, 0, 50);
+        assertEquals(1, audit.getInt("total"), audit.toString());
+        assertEquals("smoke test on H2", audit.getJsonArray("entries").getJsonObject(0).getString("reason"));
     }
 }

@@ -16,25 +16,29 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import static dev.rca.it.Api.TENANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every refusal answers with its status and the JSON error shape, and leaves nothing behind but one failed
- * {@code ingest} telemetry row (none for an unknown tenant). The test server's upload limit is 16 MiB
- * (rca.upload.max-bytes in the deploy POM).
+ * {@code ingest} telemetry row of the tenant (none for an unknown tenant). The test server's upload limit is 16 MiB
+ * (rca.upload.max-bytes in the deploy POM). Each test has a tenant of its own, so that the failed rows counted are
+ * its own.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -45,6 +49,9 @@ class RefusedUploadsIT {
     @ArquillianResource
     URL base;
 
+    Admin admin;
+    Admin.Tenant tenant;
+    /** Holds the tenant's upload token. */
     Api api;
 
     @Deployment(testable = false)
@@ -53,8 +60,10 @@ class RefusedUploadsIT {
     }
 
     @BeforeEach
-    void client() throws Exception {
-        api = new Api(base.toURI());
+    void tenant() {
+        admin = new Admin(Admin.bootstrap(base));
+        tenant = admin.tenant("refused");
+        api = admin.api().withToken(tenant.uploadToken());
     }
 
     @Test
@@ -67,7 +76,7 @@ class RefusedUploadsIT {
         long badOffset = valid.length + 5;
         long badLine = valid.length == 0 ? 1 : new String(valid, StandardCharsets.UTF_8).lines().count() + 1;
 
-        JsonObject error = assertRefused(() -> api.upload(TENANT, "text/plain", body), 422, "invalid_utf8", 1);
+        JsonObject error = assertRefused(() -> api.upload(tenant.slug(), "text/plain", body), 422, "invalid_utf8", 1);
 
         assertEquals(badOffset, error.getJsonObject("details").getJsonNumber("byteOffset").longValue());
         assertEquals(badLine, error.getJsonObject("details").getJsonNumber("line").longValue());
@@ -77,7 +86,7 @@ class RefusedUploadsIT {
     @Test
     void invalidUtf8InAFormIsRefusedToo() throws Exception {
         byte[] content = {'o', 'k', '\n', (byte) 0xFF, '\n'};
-        JsonObject error = assertRefused(() -> api.uploadForm(TENANT, "file", "bad.log", content), 422,
+        JsonObject error = assertRefused(() -> api.uploadForm(tenant.slug(), "file", "bad.log", content), 422,
                 "invalid_utf8", 1);
         assertEquals(3, error.getJsonObject("details").getInt("byteOffset"));
         assertEquals(2, error.getJsonObject("details").getInt("line"));
@@ -85,31 +94,31 @@ class RefusedUploadsIT {
 
     @Test
     void emptyBodyIsRefused() throws Exception {
-        assertRefused(() -> api.upload(TENANT, "text/plain", new byte[0]), 400, "empty_upload", 1);
+        assertRefused(() -> api.upload(tenant.slug(), "text/plain", new byte[0]), 400, "empty_upload", 1);
     }
 
     @Test
     void bodyOfOnlyAByteOrderMarkIsRefused() throws Exception {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-        assertRefused(() -> api.upload(TENANT, "text/plain", bom), 400, "empty_upload", 1);
+        assertRefused(() -> api.upload(tenant.slug(), "text/plain", bom), 400, "empty_upload", 1);
     }
 
     @Test
     void undocumentedContentTypeIsRefused() throws Exception {
-        JsonObject error = assertRefused(() -> api.upload(TENANT, "application/json", "{}".getBytes()), 415,
+        JsonObject error = assertRefused(() -> api.upload(tenant.slug(), "application/json", "{}".getBytes()), 415,
                 "unsupported_media_type", 1);
         assertEquals("application/json", error.getJsonObject("details").getString("contentType"));
     }
 
     @Test
     void missingContentTypeIsRefused() throws Exception {
-        assertRefused(() -> send(HttpRequest.newBuilder(api.uploads(TENANT))
+        assertRefused(() -> api.send(HttpRequest.newBuilder(api.uploads(tenant.slug()))
                 .POST(HttpRequest.BodyPublishers.ofString("line\n"))), 415, "unsupported_media_type", 1);
     }
 
     @Test
     void formWithoutFileFieldIsRefused() throws Exception {
-        assertRefused(() -> api.uploadForm(TENANT, "attachment", "a.log", "line\n".getBytes()), 400,
+        assertRefused(() -> api.uploadForm(tenant.slug(), "attachment", "a.log", "line\n".getBytes()), 400,
                 "missing_file_field", 1);
     }
 
@@ -125,63 +134,84 @@ class RefusedUploadsIT {
     void chunkedBodyOverTheLimitIsRefusedWhenTheLimitIsCrossed() throws Exception {
         byte[] body = new byte[LIMIT + 100];
         java.util.Arrays.fill(body, (byte) 'a');
-        assertRefused(() -> api.uploadChunked(TENANT, "text/plain", () -> new ByteArrayInputStream(body)), 413,
+        assertRefused(() -> api.uploadChunked(tenant.slug(), "text/plain", () -> new ByteArrayInputStream(body)), 413,
                 "upload_too_large", 1);
     }
 
     @Test
     void unknownTenantIsNotFoundAndRecordsNothing() throws Exception {
-        assertRefused(() -> api.upload("no-such-tenant", "text/plain", "line\n".getBytes()), 404, "unknown_tenant",
-                0);
+        // As an admin: the tenant's upload token is for its own tenant's path only.
+        Api asAdmin = admin.api();
+        assertRefused(() -> asAdmin.upload("no-such-tenant", "text/plain", "line\n".getBytes()), 404,
+                "unknown_tenant", 0);
+    }
+
+    @Test
+    void deactivatedTenantIsRefusedEvenForAnAdminAndKeepsItsUploadsReadable() throws Exception {
+        byte[] log = LogGenerator.generate(6, 100 * 1024);
+        Api.Response earlier = api.upload(tenant.slug(), "text/plain", log);
+        assertEquals(202, earlier.status(), earlier.body());
+        // Settled first, so that the chunk stage's rows do not count as left behind by the refusals below.
+        assertEquals("success", api.awaitUpload(earlier.locationUri(), Api::finished, Duration.ofSeconds(60))
+                .getString("status"));
+
+        JsonObject deactivated = admin.deactivate(tenant.slug());
+        assertFalse(deactivated.getBoolean("active"), deactivated.toString());
+
+        byte[] line = "line\n".getBytes(StandardCharsets.UTF_8);
+        assertRefused(() -> admin.api().upload(tenant.slug(), "text/plain", line), 403, "tenant_inactive", 1);
+        assertRefused(() -> api.upload(tenant.slug(), "text/plain", line), 403, "tenant_inactive", 1);
+
+        for (Api reader : List.of(api, admin.api())) {
+            Api.Response status = reader.get(earlier.locationUri());
+            assertEquals(200, status.status(), status.body());
+            assertEquals("success", status.json().getString("status"));
+        }
+        Chunking.assertChunksRebuild(api, earlier.locationUri(), log);
     }
 
     /** Sends, checks status and error shape, and that only the failed ingest row(s) were added. */
     private JsonObject assertRefused(Supplier<Api.Response> request, int status, String error, int failedRows)
             throws Exception {
-        Map<String, Long> before = Database.footprint();
+        Map<String, Long> before = Database.footprint(tenant.id());
         long tempFilesBefore = serverTempFiles();
 
         Api.Response response = request.get();
 
-        assertEquals(status, response.status(), response.body());
-        JsonObject body = response.json();
-        assertEquals(error, body.getString("error"), body.toString());
+        JsonObject body = Errors.assertError(response, status, error);
         assertTrue(body.getString("message").length() > 10, "a sentence says what was wrong: " + body);
-        assertTrue(body.containsKey("details"), body.toString());
 
         Map<String, Long> expected = new HashMap<>(before);
         expected.merge("failed_ingest_rows", (long) failedRows, Long::sum);
         expected.merge("upload_telemetry_events", (long) failedRows, Long::sum);
-        assertEquals(expected, Database.footprint(), "nothing but the failed ingest row is left behind");
+        assertEquals(expected, Database.footprint(tenant.id()), "nothing but the failed ingest row is left behind");
         assertEquals(tempFilesBefore, serverTempFiles(), "no temporary file is left behind");
         return body;
     }
 
-    private Api.Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Api.Response(response.statusCode(), null, response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     /** Sends an upload's request head declaring {@code contentLength} bytes, then reads the answer, sending none. */
     private Api.Response headOnly(long contentLength) {
-        URI uploads = api.uploads(TENANT);
+        URI uploads = api.uploads(tenant.slug());
         try (Socket socket = new Socket(uploads.getHost(), uploads.getPort())) {
             socket.setSoTimeout(10_000);
             String head = "POST " + uploads.getPath() + " HTTP/1.1\r\nHost: " + uploads.getAuthority()
+                    + "\r\nAuthorization: " + api.authorization()
                     + "\r\nContent-Type: text/plain\r\nContent-Length: " + contentLength + "\r\n\r\n";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(response.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
-            return new Api.Response(status, null, response.substring(response.indexOf("\r\n\r\n") + 4));
+            int endOfHead = response.indexOf("\r\n\r\n");
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (String header : response.substring(0, endOfHead).split("\r\n")) {
+                int colon = header.indexOf(':');
+                if (colon > 0) {
+                    headers.computeIfAbsent(header.substring(0, colon).trim(), name -> new ArrayList<>())
+                            .add(header.substring(colon + 1).trim());
+                }
+            }
+            return new Api.Response(status, HttpHeaders.of(headers, (name, value) -> true),
+                    response.substring(endOfHead + 4));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,17 +12,24 @@ import java.util.Locale;
 /**
  * Time from the POST of a generated log to its chunk stage committed (status no longer {@code processing}), on a
  * running server: warm-up uploads first, then the measured ones; prints every run and the median. Never fails on a
- * figure. Run with deploy/benchmark.sh.
+ * figure. Run with deploy/benchmark.sh, with an admin token in the environment variable ADMIN_TOKEN; the uploads go
+ * to the seeded tenant {@code default}.
  */
 public final class UploadLatencyBenchmark {
+
+    private static final String TENANT = "default";
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080/");
         int megabytes = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        String token = System.getenv("ADMIN_TOKEN");
+        if (token == null || token.isBlank()) {
+            throw new IllegalStateException("set ADMIN_TOKEN to an admin token of the server");
+        }
         // Polled every 5 ms: the figure is at most that much late.
-        Api api = new Api(base, Duration.ofMillis(5));
+        Api api = new Api(base, token, Duration.ofMillis(5));
         byte[] log = LogGenerator.generate(10, megabytes * 1024 * 1024);
         System.out.printf(Locale.ROOT, "upload of %d bytes (%d MiB generated log) to %s: %d warm-up, %d measured%n",
                 log.length, megabytes, base, warmups, runs);
@@ -30,7 +37,7 @@ public final class UploadLatencyBenchmark {
         List<Double> totals = new ArrayList<>();
         for (int i = -warmups; i < runs; i++) {
             long start = System.nanoTime();
-            Api.Response accepted = api.upload(Api.TENANT, "text/plain", log);
+            Api.Response accepted = api.upload(TENANT, "text/plain", log);
             long acceptedAt = System.nanoTime();
             if (accepted.status() != 202) {
                 throw new IllegalStateException("upload refused: " + accepted.status() + " " + accepted.body());

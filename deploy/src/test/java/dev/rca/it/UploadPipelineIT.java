@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static dev.rca.it.Api.TENANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,6 +35,9 @@ class UploadPipelineIT {
     @ArquillianResource
     URL base;
 
+    Api admin;
+    Admin.Tenant tenant;
+    /** Holds the tenant's upload token, as a tenant's uploader would. */
     Api api;
 
     @Deployment(testable = false)
@@ -45,19 +46,22 @@ class UploadPipelineIT {
     }
 
     @BeforeEach
-    void client() throws Exception {
-        api = new Api(base.toURI());
+    void tenant() {
+        admin = Admin.bootstrap(base);
+        tenant = new Admin(admin).tenant("pipeline");
+        api = admin.withToken(tenant.uploadToken());
     }
 
     @Test
     void eightMegabyteLogPassesBothStagesAndIsChunkedExactlyOnce() throws Exception {
         byte[] log = LogGenerator.generate(8, 8 * 1024 * 1024);
 
-        Api.Response accepted = api.upload(TENANT, "text/plain; charset=utf-8", log);
+        Api.Response accepted = api.upload(tenant.slug(), "text/plain; charset=utf-8", log);
 
         assertEquals(202, accepted.status(), accepted.body());
         assertNotNull(accepted.location(), "202 carries the upload's Location");
         JsonObject receipt = accepted.json();
+        assertEquals(tenant.slug(), receipt.getString("tenant"));
         assertEquals("ingest", receipt.getJsonArray("stages").getJsonObject(0).getString("stage"));
         assertEquals("success", receipt.getJsonArray("stages").getJsonObject(0).getString("status"));
         assertEquals("chunk", receipt.getJsonArray("stages").getJsonObject(1).getString("stage"));
@@ -78,7 +82,8 @@ class UploadPipelineIT {
         assertEquals(2, telemetry.size(), "one telemetry row per stage");
         assertEquals("ingest", telemetry.get(0)[0]);
         assertEquals("chunk", telemetry.get(1)[0]);
-        assertEquals(Database.DEFAULT_TENANT, telemetry.get(0)[2]);
+        assertEquals(tenant.id(), telemetry.get(0)[2]);
+        assertEquals(tenant.id(), telemetry.get(1)[2]);
 
         int chunks = Chunking.assertChunksRebuild(api, accepted.locationUri(), log);
         assertEquals(Database.count("SELECT COUNT(*) FROM chunks WHERE upload_id = ?", id), chunks);
@@ -88,7 +93,7 @@ class UploadPipelineIT {
     void formUploadGoesThroughTheSamePipeline() throws Exception {
         byte[] log = LogGenerator.generate(2, 200 * 1024);
 
-        Api.Response accepted = api.uploadForm(TENANT, "file", "incident-42.log", log);
+        Api.Response accepted = api.uploadForm(tenant.slug(), "file", "incident-42.log", log);
 
         assertEquals(202, accepted.status(), accepted.body());
         JsonObject done = api.awaitUpload(accepted.locationUri(), Api::finished, DEADLINE);
@@ -106,7 +111,7 @@ class UploadPipelineIT {
         withBom[2] = (byte) 0xBF;
         System.arraycopy(text, 0, withBom, 3, text.length);
 
-        Api.Response accepted = api.upload(TENANT, "application/octet-stream", withBom);
+        Api.Response accepted = api.upload(tenant.slug(), "application/octet-stream", withBom);
 
         assertEquals(202, accepted.status(), accepted.body());
         JsonObject done = api.awaitUpload(accepted.locationUri(), Api::finished, DEADLINE);
@@ -120,16 +125,16 @@ class UploadPipelineIT {
     @Test
     void redeliveredChunkRequestCreatesNoDuplicates() throws Exception {
         byte[] log = LogGenerator.generate(3, 300 * 1024);
-        Api.Response accepted = api.upload(TENANT, "text/plain", log);
+        Api.Response accepted = api.upload(tenant.slug(), "text/plain", log);
         assertEquals(202, accepted.status(), accepted.body());
         api.awaitUpload(accepted.locationUri(), Api::finished, DEADLINE);
         UUID id = UUID.fromString(accepted.json().getString("id"));
         List<Object[]> chunksBefore = Database.query("SELECT id, sequence FROM chunks WHERE upload_id = ? ORDER BY id",
                 id);
 
-        // The same chunk request, twice more, through the real broker and consumer.
-        assertEquals(202, api.post("api/admin/uploads/" + id + "/redrive").status());
-        assertEquals(202, api.post("api/admin/uploads/" + id + "/redrive").status());
+        // The same chunk request, twice more, through the real broker and consumer; redrive is an operator action.
+        assertEquals(202, admin.post("api/admin/uploads/" + id + "/redrive").status());
+        assertEquals(202, admin.post("api/admin/uploads/" + id + "/redrive").status());
         awaitServerLog("duplicate chunk request for upload " + id + " skipped", 2);
 
         List<Object[]> chunksAfter = Database.query("SELECT id, sequence FROM chunks WHERE upload_id = ? ORDER BY id",

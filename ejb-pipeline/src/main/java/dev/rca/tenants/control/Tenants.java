@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @Stateless
@@ -26,11 +27,23 @@ public class Tenants {
 
     /** The tenant named by {@code slug}, as in the API's paths; 404 when there is none. */
     public Tenant bySlug(String slug) {
+        return findBySlug(slug).orElseThrow(() -> new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_tenant",
+                        "no tenant '" + slug + "'", Map.of("tenant", String.valueOf(slug))));
+    }
+
+    public Optional<Tenant> findBySlug(String slug) {
         return em.createNamedQuery(Tenant.FIND_BY_SLUG, Tenant.class)
                 .setParameter("slug", slug)
                 .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_tenant",
-                        "no tenant '" + slug + "'", Map.of("tenant", slug)));
+                .findFirst();
+    }
+
+    /** 403 when the tenant is deactivated: it keeps its data but accepts no uploads. */
+    public static void requireActive(Tenant tenant) {
+        if (!tenant.isActive()) {
+            throw new BusinessException(BusinessException.Kind.FORBIDDEN, "tenant_inactive",
+                    "tenant '" + tenant.getSlug() + "' is deactivated: it accepts no uploads",
+                    Map.of("tenant", tenant.getSlug()));
+        }
     }
 }

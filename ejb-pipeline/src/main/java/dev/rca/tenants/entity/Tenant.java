@@ -12,9 +12,11 @@ import java.util.UUID;
 @Entity
 @Table(name = "tenants")
 @NamedQuery(name = Tenant.FIND_BY_SLUG, query = "SELECT t FROM Tenant t WHERE t.slug = :slug")
+@NamedQuery(name = Tenant.FIND_ALL, query = "SELECT t FROM Tenant t ORDER BY t.slug")
 public class Tenant {
 
     public static final String FIND_BY_SLUG = "Tenant.findBySlug";
+    public static final String FIND_ALL = "Tenant.findAll";
 
     @Id
     private UUID id;
@@ -32,6 +34,18 @@ public class Tenant {
     private Instant createdAt;
 
     protected Tenant() {
+    }
+
+    public Tenant(String slug, String displayName, Instant createdAt) {
+        this.id = UUID.randomUUID();
+        this.slug = slug;
+        this.displayName = displayName;
+        this.createdAt = createdAt;
+        this.active = true;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
     }
 
     public UUID getId() {

@@ -87,6 +87,7 @@ public class IngestStage {
     }
 
     private UUID store(Tenant tenant, UploadSource source, long started) throws IOException {
+        Tenants.requireActive(tenant);
         checkRequest(source);
         UploadSource.Body body = source.open();
         Upload upload = new Upload(tenant.getId(), body.fileName(), source.mediaType(), Instant.now());

@@ -1,0 +1,191 @@
+package dev.rca.flags.boundary;
+
+import dev.rca.errors.BusinessException;
+import dev.rca.errors.BusinessException.Kind;
+import dev.rca.flags.control.FlagCache;
+import dev.rca.flags.control.FlagChanges;
+import dev.rca.flags.control.FlagSnapshot;
+import dev.rca.flags.control.FlagValues;
+import dev.rca.flags.entity.FeatureFlag;
+import dev.rca.flags.entity.FlagAuditEntry;
+import dev.rca.tenants.boundary.TenantAdministration;
+import dev.rca.tenants.control.Tenants;
+import dev.rca.tenants.entity.Tenant;
+import dev.rca.tokens.boundary.Caller;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and changes feature flags for one tenant or for {@code all-tenants}: the one service behind the admin API
+ * and the admin UI. A change is validated whole before anything is written, committed with its audit rows, and
+ * loaded into this node's cache before the call returns.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class FeatureFlags {
+
+    static final int MAX_REASON = 500;
+    static final int MAX_AUDIT_PAGE = 200;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    Tenants tenants;
+
+    @EJB
+    FlagChanges changes;
+
+    @EJB
+    FlagCache cache;
+
+    public FlagSet get(String scope) {
+        FlagSnapshot snapshot = cache.snapshot();
+        return view(isAllTenants(scope) ? snapshot.allTenants() : snapshot.forTenant(tenants.bySlug(scope).getId()));
+    }
+
+    /** Applies {@code {"flags": {...}, "reason": "..."}} to the scope and returns its effective flags. */
+    public FlagSet put(String scope, JsonObject body, Caller caller) {
+        Map<FeatureFlag, JsonValue> values = validate(body);
+        String reason = reason(body);
+        if (isAllTenants(scope)) {
+            Map<UUID, Tenant> all = em.createNamedQuery(Tenant.FIND_ALL, Tenant.class).getResultStream()
+                    .collect(Collectors.toMap(Tenant::getId, Function.identity()));
+            changes.applyToAllTenants(values, all, reason, caller);
+        } else {
+            changes.applyToTenant(tenants.bySlug(scope), values, reason, caller);
+        }
+        cache.reload();
+        return get(scope);
+    }
+
+    /** Whether the flag is on for the tenant, from memory (the hot path). */
+    public boolean isEnabled(UUID tenantId, FeatureFlag flag) {
+        return cache.isEnabled(tenantId, flag);
+    }
+
+    public AuditPage audit(String scope, String flag, Instant from, Instant to, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_AUDIT_PAGE) {
+            throw new BusinessException(Kind.BAD_REQUEST, "invalid_page",
+                    "offset must be >= 0 and limit between 1 and " + MAX_AUDIT_PAGE,
+                    Map.of("offset", offset, "limit", limit));
+        }
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (scope != null) {
+            if (isAllTenants(scope)) {
+                where.append(" AND a.scope = :scope");
+                parameters.put("scope", FlagAuditEntry.SCOPE_ALL_TENANTS);
+            } else {
+                where.append(" AND a.tenantId = :tenantId");
+                parameters.put("tenantId", tenants.bySlug(scope).getId());
+            }
+        }
+        if (flag != null) {
+            where.append(" AND a.flag = :flag");
+            parameters.put("flag", flag);
+        }
+        if (from != null) {
+            where.append(" AND a.changedAt >= :from");
+            parameters.put("from", from);
+        }
+        if (to != null) {
+            where.append(" AND a.changedAt < :to");
+            parameters.put("to", to);
+        }
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM FlagAuditEntry a" + where, Long.class);
+        TypedQuery<FlagAuditEntry> page = em.createQuery(
+                "SELECT a FROM FlagAuditEntry a" + where + " ORDER BY a.changedAt DESC, a.id DESC",
+                FlagAuditEntry.class);
+        parameters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            page.setParameter(name, value);
+        });
+        Map<UUID, String> slugs = cache.snapshot().tenantSlugs();
+        List<AuditPage.Entry> entries = new ArrayList<>();
+        for (FlagAuditEntry entry : page.setFirstResult(offset).setMaxResults(limit).getResultList()) {
+            entries.add(new AuditPage.Entry(entry.getId(), entry.getChangedAt(), entry.getTokenId(),
+                    entry.getTokenName(), entry.getScope(),
+                    entry.getTenantId() == null ? null : slugOrId(slugs, entry.getTenantId()), entry.getFlag(),
+                    plain(entry.getOldValue()), plain(entry.getNewValue()), entry.getReason()));
+        }
+        return new AuditPage(count.getSingleResult(), offset, limit, entries);
+    }
+
+    private static Map<FeatureFlag, JsonValue> validate(JsonObject body) {
+        JsonValue flags = body == null ? null : body.get("flags");
+        if (flags == null || flags.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new BusinessException(Kind.BAD_REQUEST, "invalid_request",
+                    "the body must be {\"flags\": {\"<name>\": <value>, ...}}", Map.of("field", "flags"));
+        }
+        Map<FeatureFlag, JsonValue> values = new EnumMap<>(FeatureFlag.class);
+        for (Map.Entry<String, JsonValue> entry : flags.asJsonObject().entrySet()) {
+            FeatureFlag flag = FeatureFlag.byKey(entry.getKey()).orElseThrow(() -> new BusinessException(
+                    Kind.BAD_REQUEST, "unknown_flag", "unknown flag '" + entry.getKey() + "'; known flags: "
+                    + FeatureFlag.keys(), Map.of("flag", entry.getKey(), "known", FeatureFlag.keys())));
+            if (!flag.type().accepts(entry.getValue())) {
+                throw new BusinessException(Kind.BAD_REQUEST, "invalid_flag_value",
+                        "flag '" + flag.key() + "' takes a " + flag.type().label() + ", not " + entry.getValue(),
+                        Map.of("flag", flag.key(), "expected", flag.type().label(),
+                                "value", entry.getValue().toString()));
+            }
+            values.put(flag, entry.getValue());
+        }
+        return values;
+    }
+
+    private static String reason(JsonObject body) {
+        JsonValue reason = body.get("reason");
+        if (reason == null || reason == JsonValue.NULL) {
+            return null;
+        }
+        if (reason.getValueType() != JsonValue.ValueType.STRING
+                || ((JsonString) reason).getString().length() > MAX_REASON) {
+            throw new BusinessException(Kind.BAD_REQUEST, "invalid_request",
+                    "reason must be a string of at most " + MAX_REASON + " characters", Map.of("field", "reason"));
+        }
+        return ((JsonString) reason).getString();
+    }
+
+    private static boolean isAllTenants(String scope) {
+        return TenantAdministration.ALL_TENANTS.equals(scope);
+    }
+
+    private static FlagSet view(Map<FeatureFlag, FlagSnapshot.Value> effective) {
+        Map<String, Object> flags = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (FeatureFlag flag : FeatureFlag.values()) {
+            FlagSnapshot.Value value = effective.get(flag);
+            flags.put(flag.key(), FlagValues.plain(value.value()));
+            sources.put(flag.key(), value.source().label());
+        }
+        return new FlagSet(flags, sources);
+    }
+
+    private static Object plain(String stored) {
+        return stored == null ? null : FlagValues.plain(FlagValues.parse(stored));
+    }
+
+    private static String slugOrId(Map<UUID, String> slugs, UUID tenantId) {
+        return slugs.getOrDefault(tenantId, tenantId.toString());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.rca.tenants.boundary;
+
+import dev.rca.errors.BusinessException;
+import dev.rca.errors.BusinessException.Kind;
+import dev.rca.flags.control.FlagVersion;
+import dev.rca.tenants.control.Tenants;
+import dev.rca.tenants.entity.Tenant;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Creates, lists and (de)activates tenants. A deactivated tenant keeps its data; its uploads are refused. */
+@Stateless
+public class TenantAdministration {
+
+    /** The path segment that addresses every tenant at once (feature flags); no tenant can be called so. */
+    public static final String ALL_TENANTS = "all-tenants";
+    public static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    static final int MAX_DISPLAY_NAME = 200;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    Tenants tenants;
+
+    @EJB
+    FlagVersion flagVersion;
+
+    public TenantView create(String slug, String displayName) {
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            throw new BusinessException(Kind.BAD_REQUEST, "invalid_slug",
+                    "slug must match " + SLUG.pattern() + " (lower-case letters, digits and '-', 2 to 63 characters)",
+                    Map.of("slug", String.valueOf(slug), "pattern", SLUG.pattern()));
+        }
+        if (ALL_TENANTS.equals(slug)) {
+            throw new BusinessException(Kind.BAD_REQUEST, "reserved_slug",
+                    "'" + ALL_TENANTS + "' is reserved for the all-tenants endpoints", Map.of("slug", slug));
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > MAX_DISPLAY_NAME) {
+            throw new BusinessException(Kind.BAD_REQUEST, "invalid_request",
+                    "displayName is required, at most " + MAX_DISPLAY_NAME + " characters",
+                    Map.of("field", "displayName"));
+        }
+        if (tenants.findBySlug(slug).isPresent()) {
+            throw new BusinessException(Kind.CONFLICT, "tenant_exists", "tenant '" + slug + "' exists already",
+                    Map.of("slug", slug));
+        }
+        Tenant tenant = new Tenant(slug, displayName.strip(), Instant.now());
+        em.persist(tenant);
+        flagVersion.bump();
+        return TenantView.of(tenant);
+    }
+
+    public List<TenantView> list() {
+        return em.createNamedQuery(Tenant.FIND_ALL, Tenant.class).getResultStream().map(TenantView::of).toList();
+    }
+
+    public TenantView get(String slug) {
+        return TenantView.of(tenants.bySlug(slug));
+    }
+
+    public TenantView setActive(String slug, boolean active) {
+        Tenant tenant = tenants.bySlug(slug);
+        tenant.setActive(active);
+        flagVersion.bump();
+        return TenantView.of(tenant);
+    }
+}

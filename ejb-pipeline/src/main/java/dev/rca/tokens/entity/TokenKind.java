@@ -1,0 +1,24 @@
+package dev.rca.tokens.entity;
+
+import java.util.Locale;
+
+/** What a token may do: administer everything, or upload and read for exactly one tenant. */
+public enum TokenKind {
+    ADMIN("rca_adm_"),
+    UPLOAD("rca_up_");
+
+    private final String prefix;
+
+    TokenKind(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** The start of every token of this kind, so that a leaked one is recognisable (and greppable). */
+    public String prefix() {
+        return prefix;
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
