@@ -6,6 +6,9 @@
 #                                                                        defaults: http://127.0.0.1:8080/ 10 5 3
 #   deploy/benchmark.sh flags [BASE_URL [RUNS]]                           flag PUT -> effective; defaults: ... 20
 #   deploy/benchmark.sh flag-reads                                        in-memory flag check, ns per check
+#   deploy/benchmark.sh metrics [BASE_URL [TENANTS [RUNS]]]              /metrics render time and size with TENANTS
+#                                                                        enabled (server started with
+#                                                                        -Drca.metrics.max-enhanced-tenants >= TENANTS)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +18,8 @@ case "$scenario" in
     upload) main=dev.rca.it.UploadLatencyBenchmark module=deploy ;;
     flags) main=dev.rca.it.FlagChangeBenchmark module=deploy ;;
     flag-reads) main=dev.rca.flags.control.FlagReadBenchmark module=ejb-pipeline ;;
-    *) echo "unknown scenario '$scenario': upload, flags or flag-reads" >&2; exit 2 ;;
+    metrics) main=dev.rca.it.MetricsRenderBenchmark module=deploy ;;
+    *) echo "unknown scenario '$scenario': upload, flags, flag-reads or metrics" >&2; exit 2 ;;
 esac
 mvn -B -q -pl "$module" test-compile
 mvn -B -q -pl "$module" exec:java -Dexec.classpathScope=test -Dexec.mainClass="$main" -Dexec.args="$*"

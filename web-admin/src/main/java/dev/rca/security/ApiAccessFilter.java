@@ -8,6 +8,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -17,7 +18,7 @@ import java.util.Map;
 
 /**
  * Who may do what, for every API request: admin tokens everything; upload tokens only {@code /api/tenants/{their
- * tenant}/...}. A caller without the right gets 403 (the mechanism has already turned away unauthenticated ones).
+ * tenant}/...}. A request without a caller gets 401, a caller without the right 403.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -32,7 +33,11 @@ public class ApiAccessFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Caller caller = (Caller) servletRequest.getAttribute(Caller.class.getName());
         if (caller == null) {
-            request.abortWith(error(Response.Status.UNAUTHORIZED, "unauthorized", "no authenticated caller"));
+            Object failure = servletRequest.getAttribute(ApiAuthenticationMechanism.FAILURE);
+            request.abortWith(Response.fromResponse(error(Response.Status.UNAUTHORIZED, "unauthorized",
+                            failure != null ? failure.toString() : "this endpoint needs a bearer token"))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"rca-pipeline\"")
+                    .build());
             return;
         }
         if (caller.isAdmin()) {

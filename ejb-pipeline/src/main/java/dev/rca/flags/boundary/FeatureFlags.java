@@ -16,12 +16,14 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +60,10 @@ public class FeatureFlags {
     @EJB
     FlagCache cache;
 
+    @Inject
+    @ConfigProperty(name = "rca.metrics.max-enhanced-tenants")
+    int maxEnhancedTenants;
+
     public FlagSet get(String scope) {
         FlagSnapshot snapshot = cache.snapshot();
         return view(isAllTenants(scope) ? snapshot.allTenants() : snapshot.forTenant(tenants.bySlug(scope).getId()));
@@ -67,6 +73,7 @@ public class FeatureFlags {
     public FlagSet put(String scope, JsonObject body, Caller caller) {
         Map<FeatureFlag, JsonValue> values = validate(body);
         String reason = reason(body);
+        checkEnhancedMetricsLimit(scope, values.get(FeatureFlag.TELEMETRY_ENHANCED_METRICS_ENABLED));
         if (isAllTenants(scope)) {
             Map<UUID, Tenant> all = em.createNamedQuery(Tenant.FIND_ALL, Tenant.class).getResultStream()
                     .collect(Collectors.toMap(Tenant::getId, Function.identity()));
@@ -129,6 +136,35 @@ public class FeatureFlags {
                     plain(entry.getOldValue()), plain(entry.getNewValue()), entry.getReason()));
         }
         return new AuditPage(count.getSingleResult(), offset, limit, entries);
+    }
+
+    /**
+     * Each tenant with enhanced metrics adds about 10 series per stage; past the configured number of tenants an
+     * enable is refused rather than letting Prometheus' cardinality grow unnoticed.
+     */
+    private void checkEnhancedMetricsLimit(String scope, JsonValue enhanced) {
+        if (enhanced != JsonValue.TRUE) {
+            return;
+        }
+        FlagSnapshot snapshot = cache.snapshot();
+        long after;
+        if (isAllTenants(scope)) {
+            after = snapshot.tenantSlugs().size();
+        } else {
+            UUID tenant = tenants.bySlug(scope).getId();
+            long others = snapshot.tenantSlugs().keySet().stream()
+                    .filter(id -> !id.equals(tenant))
+                    .filter(id -> snapshot.isTrue(id, FeatureFlag.TELEMETRY_ENHANCED_METRICS_ENABLED))
+                    .count();
+            after = others + 1;
+        }
+        if (after > maxEnhancedTenants) {
+            throw new BusinessException(Kind.CONFLICT, "enhanced_metrics_limit",
+                    "enabling " + FeatureFlag.TELEMETRY_ENHANCED_METRICS_ENABLED.key() + " here would put "
+                            + after + " tenants over the limit of " + maxEnhancedTenants
+                            + " (rca.metrics.max-enhanced-tenants)",
+                    Map.of("limit", maxEnhancedTenants, "tenantsAfter", after));
+        }
     }
 
     private static Map<FeatureFlag, JsonValue> validate(JsonObject body) {

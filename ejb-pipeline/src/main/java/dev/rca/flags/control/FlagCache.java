@@ -119,10 +119,8 @@ public class FlagCache {
         announceChanges(previous, snapshot);
     }
 
+    /** Every tenant value that differs from {@code before}; on the first load, every tenant value. */
     private void announceChanges(FlagSnapshot before, FlagSnapshot after) {
-        if (before == FlagSnapshot.EMPTY) {
-            return;
-        }
         after.tenants().forEach((tenant, flags) -> flags.forEach((flag, value) -> {
             FlagSnapshot.Value old = before.tenants().get(tenant) == null ? null : before.tenants().get(tenant).get(flag);
             if (old == null || !Objects.equals(old.value(), value.value())) {

@@ -4,9 +4,12 @@ import dev.rca.errors.BusinessException;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
 import dev.rca.telemetry.entity.UploadTelemetryEventRecord;
+import dev.rca.tenants.entity.Tenant;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -22,11 +25,17 @@ public class StageTelemetry {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Event<StageOutcome> outcomes;
+
     /** Records a stage's outcome in the stage's own transaction: it exists exactly when the stage's work does. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(UUID tenantId, UUID uploadId, Stage stage, StageStatus status, long durationMs,
                        Map<String, Object> metadata) {
         em.persist(new UploadTelemetryEventRecord(tenantId, uploadId, stage, status, durationMs, metadata));
+        Object bytes = metadata.get("bytes");
+        outcomes.fire(new StageOutcome(tenantId, slugOf(tenantId), stage, status, durationMs,
+                bytes instanceof Number number ? number.longValue() : 0, null));
     }
 
     /**
@@ -42,6 +51,12 @@ public class StageTelemetry {
         metadata.put("details", refusal.details());
         em.persist(new UploadTelemetryEventRecord(tenantId, null, Stage.INGEST, StageStatus.FAILED, durationMs,
                 metadata));
+        outcomes.fire(new StageOutcome(tenantId, slugOf(tenantId), Stage.INGEST, StageStatus.FAILED, durationMs, 0,
+                refusal.error()));
+    }
+
+    private String slugOf(UUID tenantId) {
+        return em.find(Tenant.class, tenantId).getSlug();
     }
 
     public boolean hasOutcome(UUID uploadId, Stage stage) {

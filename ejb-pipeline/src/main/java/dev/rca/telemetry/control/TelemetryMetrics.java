@@ -1,0 +1,69 @@
+package dev.rca.telemetry.control;
+
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricUnits;
+
+import java.util.Set;
+
+/**
+ * Every series the application exports on /metrics: names, label keys and descriptions in one place. Names that
+ * start with {@code rca_pipeline_stage} are gated by the tenant's {@code telemetry_enhanced_metrics_enabled} flag;
+ * the others are always there. docs/telemetry/overview.md describes each.
+ */
+public final class TelemetryMetrics {
+
+    public static final String TENANT = "tenant";
+    public static final String STAGE = "stage";
+    public static final String STATUS = "status";
+    public static final String REASON = "reason";
+    public static final String QUEUE = "queue";
+
+    /** Exported as {@code rca_pipeline_stage_total}. Gated. */
+    public static final Metadata STAGE_OUTCOMES = Metadata.builder()
+            .withName("rca_pipeline_stage")
+            .withDescription("Committed pipeline stage outcomes, by tenant, stage and status (success, partial,"
+                    + " failed); only for tenants with telemetry_enhanced_metrics_enabled")
+            .build();
+
+    /** Exported as the histogram {@code rca_pipeline_stage_duration_seconds}. Gated. */
+    public static final Metadata STAGE_DURATION = Metadata.builder()
+            .withName("rca_pipeline_stage_duration")
+            .withDescription("Duration of committed pipeline stages in seconds, by tenant and stage; only for tenants"
+                    + " with telemetry_enhanced_metrics_enabled")
+            .withUnit(MetricUnits.SECONDS)
+            .build();
+
+    public static final Metadata ENHANCED_ENABLED = Metadata.builder()
+            .withName("rca_telemetry_enhanced_metrics_enabled")
+            .withDescription("1 for each tenant whose telemetry_enhanced_metrics_enabled flag is on (absent when off)")
+            .build();
+
+    /** Exported as {@code rca_uploads_received_total}. */
+    public static final Metadata UPLOADS_RECEIVED = Metadata.builder()
+            .withName("rca_uploads_received")
+            .withDescription("Uploads accepted (202), by tenant")
+            .build();
+
+    /** Exported as {@code rca_uploads_refused_total}. */
+    public static final Metadata UPLOADS_REFUSED = Metadata.builder()
+            .withName("rca_uploads_refused")
+            .withDescription("Uploads refused for a known tenant, by tenant and reason (the API's error code)")
+            .build();
+
+    /** Exported as {@code rca_upload_bytes_received_total}. */
+    public static final Metadata BYTES_RECEIVED = Metadata.builder()
+            .withName("rca_upload_bytes_received")
+            .withDescription("Bytes of accepted uploads as stored (after a stripped byte order mark), by tenant")
+            .build();
+
+    public static final Metadata QUEUE_DEPTH = Metadata.builder()
+            .withName("rca_pipeline_queue_depth")
+            .withDescription("Messages waiting in a pipeline queue (and its dead-letter queue DLQ), by queue")
+            .build();
+
+    /** The names whose series exist only for tenants with enhanced metrics on. */
+    public static final Set<String> GATED = Set.of(STAGE_OUTCOMES.getName(), STAGE_DURATION.getName());
+
+    private TelemetryMetrics() {
+    }
+}
