@@ -28,6 +28,7 @@ need_package postgresql
 need_package maven
 need_package httpie
 need_package prometheus
+need_package prometheus-alertmanager
 
 # Start the local cluster (the newest installed version) if it is not running.
 cluster=$(pg_lsclusters --no-header | sort -k1,1n | tail -n 1)

@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A real Prometheus (Debian's package) on 127.0.0.1, started with the shipped deploy/ops/prometheus/prometheus.yml,
- * only its scrape interval shortened and its target pointed at the test server; queried through its HTTP API.
+ * A real Prometheus (Debian's package) on 127.0.0.1, started with the shipped deploy/ops/prometheus/prometheus.yml
+ * and alert rules, only the scrape and evaluation intervals shortened and the target pointed at the test server;
+ * queried through its HTTP API.
  */
 final class Prometheus implements AutoCloseable {
 
@@ -42,12 +43,16 @@ final class Prometheus implements AutoCloseable {
         Path work = Path.of(System.getProperty("it.work.dir", "target"), "prometheus-" + System.nanoTime());
         Files.createDirectories(work);
         String config = Files.readString(Path.of(System.getProperty("it.ops.dir", "ops"), "prometheus",
-                        "prometheus.yml"))
+                "prometheus.yml"))
                 .replace("scrape_interval: 10s", "scrape_interval: " + SCRAPE_INTERVAL)
                 .replace("evaluation_interval: 10s", "evaluation_interval: " + SCRAPE_INTERVAL)
                 .replace("127.0.0.1:8080", application.getAuthority());
         Path file = work.resolve("prometheus.yml");
         Files.writeString(file, config);
+        // Installed as an operator would: the alert rules in alert-rules/ next to prometheus.yml.
+        Path ops = Path.of(System.getProperty("it.ops.dir", "ops"));
+        Files.createDirectories(work.resolve("alert-rules"));
+        Files.copy(ops.resolve("alert-rules/telemetry.yml"), work.resolve("alert-rules/telemetry.yml"));
         Process process = new ProcessBuilder("prometheus", "--config.file=" + file,
                 "--storage.tsdb.path=" + work.resolve("data"), "--web.listen-address=127.0.0.1:" + PORT,
                 "--log.level=warn")
@@ -56,6 +61,7 @@ final class Prometheus implements AutoCloseable {
                 .start();
         Prometheus prometheus = new Prometheus(process);
         prometheus.awaitReady();
+        prometheus.assertAlertRulesLoaded();
         return prometheus;
     }
 
@@ -100,6 +106,25 @@ final class Prometheus implements AutoCloseable {
 
     static String label(JsonObject sample, String name) {
         return sample.getJsonObject("metric").getString(name, null);
+    }
+
+    private void assertAlertRulesLoaded() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.resolve("api/v1/rules")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+                JsonArray groups = reader.readObject().getJsonObject("data").getJsonArray("groups");
+                if (groups.isEmpty()) {
+                    close();
+                    throw new IllegalStateException("prometheus loaded no alert rules: " + response.body());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private void awaitReady() throws InterruptedException {

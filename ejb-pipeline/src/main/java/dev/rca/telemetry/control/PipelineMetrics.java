@@ -56,8 +56,10 @@ public class PipelineMetrics {
         queueDepths.register(registry);
         // The flag cache announced the flags it loaded at start-up before this bean existed: catch up.
         flags.snapshot().tenants().forEach((tenant, values) -> {
+            String slug = flags.snapshot().tenantSlugs().get(tenant);
+            registerUngated(slug);
             if (values.get(FLAG).value() == JsonValue.TRUE) {
-                enable(flags.snapshot().tenantSlugs().get(tenant));
+                enable(slug);
             }
         });
     }
@@ -66,6 +68,8 @@ public class PipelineMetrics {
         if (change.flag() != FLAG || change.tenantSlug() == null) {
             return;
         }
+        // A tenant's first announcement comes when the cache first sees it: its ungated counters start at 0 then.
+        registerUngated(change.tenantSlug());
         if (change.value() == JsonValue.TRUE) {
             enable(change.tenantSlug());
         } else {
@@ -90,6 +94,16 @@ public class PipelineMetrics {
             series.outcomes().get(outcome.stage()).get(outcome.status()).inc();
             series.durations().get(outcome.stage()).update(Duration.ofMillis(outcome.durationMs()));
         }
+    }
+
+    /**
+     * Registers a tenant's ungated counters at 0, so that Prometheus sees the 0 before the first upload and
+     * increase() counts that upload (refusals have a reason label and appear with their first occurrence).
+     */
+    void registerUngated(String tenant) {
+        Tag tenantTag = new Tag(TelemetryMetrics.TENANT, tenant);
+        registry.counter(TelemetryMetrics.UPLOADS_RECEIVED, tenantTag);
+        registry.counter(TelemetryMetrics.BYTES_RECEIVED, tenantTag);
     }
 
     synchronized void enable(String tenant) {

@@ -1,8 +1,10 @@
 package dev.rca.telemetry.control;
 
+import dev.rca.flags.control.FlagChanged;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
 import io.smallrye.metrics.SharedMetricRegistries;
+import jakarta.json.JsonValue;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.Tag;
@@ -95,6 +97,18 @@ class PipelineMetricsTest {
         assertEquals(1, ((Counter) cut.registry.getMetric(new MetricID("rca_uploads_refused",
                 new Tag("tenant", "other"), new Tag("reason", "invalid_utf8")))).getCount());
         assertTrue(gated("other", "rca_pipeline_stage").isEmpty());
+    }
+
+    @Test
+    void aTenantsUngatedCountersStartAtZeroWhenTheCacheFirstSeesIt() {
+        cut.flagChanged(new FlagChanged(TENANT_ID, "fresh", PipelineMetrics.FLAG,
+                JsonValue.FALSE));
+
+        assertEquals(0, ((Counter) cut.registry.getMetric(new MetricID("rca_uploads_received",
+                new Tag("tenant", "fresh")))).getCount());
+        assertEquals(0, ((Counter) cut.registry.getMetric(new MetricID("rca_upload_bytes_received",
+                new Tag("tenant", "fresh")))).getCount());
+        assertTrue(gated("fresh", "rca_pipeline_stage").isEmpty(), "flag off: no gated series");
     }
 
     private static StageOutcome outcome(String tenant, Stage stage, StageStatus status) {
