@@ -1,20 +1,13 @@
 package dev.rca.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,29 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * malformed, unknown, expired, revoked) 401 everywhere, before anything else is checked; with an upload token,
  * 403 on the admin API and on other tenants' paths. Then what the callers that may, can do.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AccessMatrixIT {
+class AccessMatrixIT extends AdminSession {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final byte[] LINE = "line\n".getBytes();
 
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    Admin admin;
     String suffix;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
     @BeforeEach
-    void admin() {
-        api = Admin.bootstrap(base);
-        admin = new Admin(api);
+    void setUp() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -2,17 +2,10 @@ package dev.rca.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -32,26 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * flag) and those created later. It is state of the whole server, so only this class changes it, and every test puts
  * it back to false, the value the other classes see.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AllTenantsFlagsIT {
+class AllTenantsFlagsIT extends AdminSession {
 
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    Admin admin;
     String suffix;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
     @BeforeEach
-    void admin() {
-        api = Admin.bootstrap(base);
-        admin = new Admin(api);
+    void setUp() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -5,18 +5,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,30 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and every panel's query, as Grafana would send it for one tenant, answers with data from a real Prometheus scraping
  * the real server.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DashboardIT {
+class DashboardIT extends AdminSession {
 
     static final Duration DEADLINE = Duration.ofSeconds(30);
     static final String DATASOURCE = "${datasource}";
     static final String LATENCY_PANEL = "p95 stage latency";
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    Admin admin;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @BeforeEach
-    void admin() {
-        api = Admin.bootstrap(base);
-        admin = new Admin(api);
-    }
 
     @Test
     void dashboardIsInTheProvisioningFormWithADatasourceVariable() throws IOException {

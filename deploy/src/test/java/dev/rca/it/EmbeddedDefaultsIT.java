@@ -1,15 +1,8 @@
 package dev.rca.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,17 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Smoke test of the one-command configuration: embedded H2 and the server's embedded broker, with tenants, tokens and
  * flags in the same schema.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class EmbeddedDefaultsIT {
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
+class EmbeddedDefaultsIT extends DeployedEar {
 
     @Test
     void uploadPassesBothStagesOnH2() throws Exception {

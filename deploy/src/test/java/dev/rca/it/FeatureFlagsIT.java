@@ -2,16 +2,9 @@ package dev.rca.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,26 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * runbook's httpie commands. The all-tenants scope belongs to AllTenantsFlagsIT; a tenant without a setting of its
  * own is compared here with whatever that scope shows, never with a fixed source.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FeatureFlagsIT {
+class FeatureFlagsIT extends AdminSession {
 
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    Admin admin;
     String suffix;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
     @BeforeEach
-    void admin() {
-        api = Admin.bootstrap(base);
-        admin = new Admin(api);
+    void setUp() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -1,18 +1,10 @@
 package dev.rca.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The runbook's metric checks against the real server scraped by a real Prometheus: §2.1 (baseline), §3 (the
  * increase and histogram_quantile queries, verbatim but for the tenant), §6.2 and §7.1 (gone after rollback).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PrometheusIT {
+class PrometheusIT extends AdminSession {
 
     static final String STAGE_OUTCOMES = """
             sum by (stage, status) (
@@ -44,23 +34,6 @@ class PrometheusIT {
               )
             )""";
     static final Duration DEADLINE = Duration.ofSeconds(30);
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    Admin admin;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
-    @BeforeEach
-    void admin() {
-        api = Admin.bootstrap(base);
-        admin = new Admin(api);
-    }
 
     @Test
     void runbookQueriesSeeTheTenantsStagesAndRollbackRemovesThem() throws Exception {

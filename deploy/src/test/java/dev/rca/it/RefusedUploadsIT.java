@@ -1,21 +1,14 @@
 package dev.rca.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -40,24 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (rca.upload.max-bytes in the deploy POM). Each test has a tenant of its own, so that the failed rows counted are
  * its own.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RefusedUploadsIT {
+class RefusedUploadsIT extends DeployedEar {
 
     private static final int LIMIT = 16 * 1024 * 1024;
-
-    @ArquillianResource
-    URL base;
 
     Admin admin;
     Admin.Tenant tenant;
     /** Holds the tenant's upload token. */
     Api api;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @BeforeEach
     void tenant() {

@@ -1,16 +1,9 @@
 package dev.rca.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,9 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * against the real server, a real Prometheus and the database, so that the runbook cannot drift from the product.
  * Each block's {@code expect=} word says what it must show; a bash block without one must succeed.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RunbookIT {
+class RunbookIT extends DeployedEar {
 
     static final List<String> EXECUTED_SECTIONS = List.of("2", "3", "6", "7");
     static final Pattern SECTION = Pattern.compile("^## (\\d+)\\.", Pattern.MULTILINE);
@@ -40,15 +31,7 @@ class RunbookIT {
             Pattern.MULTILINE | Pattern.DOTALL);
     static final Duration DEADLINE = Duration.ofSeconds(60);
 
-    @ArquillianResource
-    URL base;
-
     record Block(String section, String language, String expect, String text) {
-    }
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
     }
 
     @Test

@@ -2,17 +2,10 @@ package dev.rca.it;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.BufferedReader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The admin API's tenants and tokens: a tenant's lifecycle and what it refuses; a token from its one showing to its
  * revocation or expiry; and a backup of the database, which must hold no token.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TenantsAndTokensIT {
+class TenantsAndTokensIT extends AdminSession {
 
     private static final String ADMIN_MARK = "rca_adm_";
     private static final String UPLOAD_MARK = "rca_up_";
@@ -54,23 +45,11 @@ class TenantsAndTokensIT {
     /** lastUsedAt may be written lazily, at most once a minute. */
     private static final Duration LAST_USED_DEADLINE = Duration.ofSeconds(75);
 
-    @ArquillianResource
-    URL base;
-
-    Api api;
-    Admin admin;
     /** Makes the names of this test's tokens unique on the shared server. */
     String suffix;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
-
     @BeforeEach
-    void admin() {
-        api = Admin.bootstrap(base);
-        admin = new Admin(api);
+    void setUp() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -1,17 +1,10 @@
 package dev.rca.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,25 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Uploads through both stages on PostgreSQL, checked through the API and in the tables. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class UploadPipelineIT {
+class UploadPipelineIT extends DeployedEar {
 
     private static final int TARGET_BYTES = 32 * 1024;
     private static final Duration DEADLINE = Duration.ofSeconds(60);
-
-    @ArquillianResource
-    URL base;
 
     Api admin;
     Admin.Tenant tenant;
     /** Holds the tenant's upload token, as a tenant's uploader would. */
     Api api;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @BeforeEach
     void tenant() {
