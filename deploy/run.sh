@@ -28,6 +28,10 @@ deployments="$home/standalone/deployments"
 rm -f "$deployments"/rca-pipeline.ear*
 cp "$root/ear/target/rca-pipeline.ear" "$deployments/"
 
+if [[ -z "${RCA_BOOTSTRAP_ADMIN_TOKEN:-}" ]]; then
+    echo "Note: RCA_BOOTSTRAP_ADMIN_TOKEN is not set, so no admin token is registered by this start; the API"
+    echo "      needs one: export RCA_BOOTSTRAP_ADMIN_TOKEN=rca_adm_\$(openssl rand -hex 24) and start again."
+fi
 echo "Starting WildFly ($database) ..."
 JAVA_OPTS="${RCA_JAVA_OPTS:-} -Djboss.http.port=$port" "$home/bin/standalone.sh" -c standalone-full.xml \
     -b 127.0.0.1 >"$home/standalone/log/console.log" 2>&1 &
@@ -37,7 +41,8 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT INT TERM
 for _ in $(seq 1 240); do
     if [[ -f "$deployments/rca-pipeline.ear.deployed" ]]; then
         echo "RCA Pipeline is running on $database: http://127.0.0.1:$port/"
-        echo "  upload: curl -i -H 'Content-Type: text/plain' --data-binary @app.log http://127.0.0.1:$port/api/tenants/default/uploads"
+        echo "  upload: curl -i -H \"Authorization: Bearer \$ADMIN_TOKEN\" -H 'Content-Type: text/plain' --data-binary @app.log http://127.0.0.1:$port/api/tenants/default/uploads"
+        echo "          (ADMIN_TOKEN = the RCA_BOOTSTRAP_ADMIN_TOKEN this server was started with; see README.md)"
         echo "  log:    $home/standalone/log/server.log"
         wait $server
         exit $?
