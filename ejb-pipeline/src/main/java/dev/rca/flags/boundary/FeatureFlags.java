@@ -33,8 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Reads and changes feature flags for one tenant or for {@code all-tenants}: the one service behind the admin API
@@ -73,21 +71,15 @@ public class FeatureFlags {
     public FlagSet put(String scope, JsonObject body, Caller caller) {
         Map<FeatureFlag, JsonValue> values = validate(body);
         String reason = reason(body);
-        checkEnhancedMetricsLimit(scope, values.get(FeatureFlag.TELEMETRY_ENHANCED_METRICS_ENABLED));
-        if (isAllTenants(scope)) {
-            Map<UUID, Tenant> all = em.createNamedQuery(Tenant.FIND_ALL, Tenant.class).getResultStream()
-                    .collect(Collectors.toMap(Tenant::getId, Function.identity()));
-            changes.applyToAllTenants(values, all, reason, caller);
+        Tenant tenant = isAllTenants(scope) ? null : tenants.bySlug(scope);
+        checkEnhancedMetricsLimit(tenant, values.get(FeatureFlag.TELEMETRY_ENHANCED_METRICS_ENABLED));
+        if (tenant == null) {
+            changes.applyToAllTenants(values, reason, caller);
         } else {
-            changes.applyToTenant(tenants.bySlug(scope), values, reason, caller);
+            changes.applyToTenant(tenant, values, reason, caller);
         }
         cache.reload();
         return get(scope);
-    }
-
-    /** Whether the flag is on for the tenant, from memory (the hot path). */
-    public boolean isEnabled(UUID tenantId, FeatureFlag flag) {
-        return cache.isEnabled(tenantId, flag);
     }
 
     public AuditPage audit(String scope, String flag, Instant from, Instant to, int offset, int limit) {
@@ -140,20 +132,19 @@ public class FeatureFlags {
 
     /**
      * Each tenant with enhanced metrics adds about 10 series per stage; past the configured number of tenants an
-     * enable is refused rather than letting Prometheus' cardinality grow unnoticed.
+     * enable is refused rather than letting Prometheus' cardinality grow unnoticed. {@code tenant} null: all tenants.
      */
-    private void checkEnhancedMetricsLimit(String scope, JsonValue enhanced) {
+    private void checkEnhancedMetricsLimit(Tenant tenant, JsonValue enhanced) {
         if (enhanced != JsonValue.TRUE) {
             return;
         }
         FlagSnapshot snapshot = cache.snapshot();
         long after;
-        if (isAllTenants(scope)) {
+        if (tenant == null) {
             after = snapshot.tenantSlugs().size();
         } else {
-            UUID tenant = tenants.bySlug(scope).getId();
             long others = snapshot.tenantSlugs().keySet().stream()
-                    .filter(id -> !id.equals(tenant))
+                    .filter(id -> !id.equals(tenant.getId()))
                     .filter(id -> snapshot.isTrue(id, FeatureFlag.TELEMETRY_ENHANCED_METRICS_ENABLED))
                     .count();
             after = others + 1;

@@ -50,7 +50,7 @@ public class FlagChanges {
             } else {
                 setting.set(value, now);
             }
-            audit(now, caller, FlagAuditEntry.SCOPE_TENANT, tenant, flag, old, value, reason);
+            audit(now, caller, FlagAuditEntry.SCOPE_TENANT, tenant.getId(), flag, old, value, reason);
             changed = true;
         }
         if (changed) {
@@ -62,8 +62,7 @@ public class FlagChanges {
      * Sets the all-tenants default and clears the tenants' own settings of those flags, so that the value applies to
      * every existing tenant and to every tenant created later.
      */
-    public void applyToAllTenants(Map<FeatureFlag, JsonValue> values, Map<UUID, Tenant> tenantsById,
-                                  String reason, Caller caller) {
+    public void applyToAllTenants(Map<FeatureFlag, JsonValue> values, String reason, Caller caller) {
         Instant now = Instant.now();
         boolean changed = false;
         for (Map.Entry<FeatureFlag, JsonValue> change : values.entrySet()) {
@@ -86,8 +85,8 @@ public class FlagChanges {
                 em.remove(own);
                 changed = true;
                 if (!own.getValue().equals(value)) {
-                    audit(now, caller, FlagAuditEntry.SCOPE_ALL_TENANTS, tenantsById.get(own.getTenantId()), flag,
-                            own.getValue(), value, reason);
+                    audit(now, caller, FlagAuditEntry.SCOPE_ALL_TENANTS, own.getTenantId(), flag, own.getValue(),
+                            value, reason);
                 }
             }
         }
@@ -106,9 +105,9 @@ public class FlagChanges {
         return FlagValues.text(environment != null ? environment : flag.defaultValue());
     }
 
-    private void audit(Instant at, Caller caller, String scope, Tenant tenant, FeatureFlag flag, String old,
+    private void audit(Instant at, Caller caller, String scope, UUID tenantId, FeatureFlag flag, String old,
                        String value, String reason) {
-        em.persist(new FlagAuditEntry(at, caller.tokenId(), caller.tokenName(), scope,
-                tenant == null ? null : tenant.getId(), flag.key(), old, value, reason));
+        em.persist(new FlagAuditEntry(at, caller.tokenId(), caller.tokenName(), scope, tenantId, flag.key(), old,
+                value, reason));
     }
 }

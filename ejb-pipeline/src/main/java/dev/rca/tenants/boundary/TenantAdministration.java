@@ -69,7 +69,6 @@ public class TenantAdministration {
     public TenantView setActive(String slug, boolean active) {
         Tenant tenant = tenants.bySlug(slug);
         tenant.setActive(active);
-        flagVersion.bump();
         return TenantView.of(tenant);
     }
 }
