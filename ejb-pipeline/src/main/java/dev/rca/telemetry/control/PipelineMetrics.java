@@ -1,11 +1,9 @@
 package dev.rca.telemetry.control;
 
-import dev.rca.flags.control.FlagCache;
 import dev.rca.flags.control.FlagChanged;
 import dev.rca.flags.entity.FeatureFlag;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -40,9 +38,6 @@ public class PipelineMetrics {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
-    @EJB
-    FlagCache flags;
-
     @Inject
     QueueDepths queueDepths;
 
@@ -54,21 +49,14 @@ public class PipelineMetrics {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         queueDepths.register(registry);
-        // The flag cache announced the flags it loaded at start-up before this bean existed: catch up.
-        flags.snapshot().tenants().forEach((tenant, values) -> {
-            String slug = flags.snapshot().tenantSlugs().get(tenant);
-            registerUngated(slug);
-            if (values.get(FLAG).value() == JsonValue.TRUE) {
-                enable(slug);
-            }
-        });
     }
 
     void flagChanged(@Observes FlagChanged change) {
         if (change.flag() != FLAG || change.tenantSlug() == null) {
             return;
         }
-        // A tenant's first announcement comes when the cache first sees it: its ungated counters start at 0 then.
+        // A tenant's first announcement comes when the cache first sees it (for every tenant, at start-up): its
+        // ungated counters start at 0 then.
         registerUngated(change.tenantSlug());
         if (change.value() == JsonValue.TRUE) {
             enable(change.tenantSlug());
