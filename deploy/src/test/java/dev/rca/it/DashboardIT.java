@@ -111,10 +111,7 @@ class DashboardIT extends AdminSession {
         Admin.Tenant tenant = admin.tenant("dash");
         try (Prometheus prometheus = Prometheus.scraping(api.base())) {
             assertEquals(200, admin.putFlag(tenant.slug(), true, null).status());
-            // Runbook: wait one scrape after enabling, so that the zeros are in Prometheus before the upload and
-            // increase() and rate() see it.
-            prometheus.await("rca_pipeline_stage_total{tenant=\"" + tenant.slug() + "\"}",
-                    samples -> samples.size() == 6, DEADLINE);
+            prometheus.awaitZeroSeries(tenant.slug(), DEADLINE);
 
             Api uploader = api.withToken(tenant.uploadToken());
             Api.Response accepted = uploader.upload(tenant.slug(), "text/plain", LogGenerator.generate(11, 256 * 1024));

@@ -100,6 +100,14 @@ final class Prometheus implements AutoCloseable {
         throw new AssertionError("within " + deadline + ", " + promql + " never gave what was expected; last: " + result);
     }
 
+    /**
+     * The runbook's "wait one scrape after enabling": until Prometheus has the tenant's six stage × status series at
+     * 0, so that increase() and rate() count the uploads that follow.
+     */
+    void awaitZeroSeries(String tenant, Duration deadline) throws InterruptedException {
+        await("rca_pipeline_stage_total{tenant=\"" + tenant + "\"}", samples -> samples.size() == 6, deadline);
+    }
+
     static double value(JsonObject sample) {
         return Double.parseDouble(sample.getJsonArray("value").getString(1));
     }

@@ -40,9 +40,7 @@ class PrometheusIT extends AdminSession {
         Admin.Tenant tenant = admin.tenant("prom");
         try (Prometheus prometheus = Prometheus.scraping(api.base())) {
             assertEquals(200, admin.putFlag(tenant.slug(), true, "runbook 2.2").status());
-            // Runbook: wait one scrape after enabling, so that the series' zeros are in Prometheus before the upload.
-            prometheus.await("rca_pipeline_stage_total{tenant=\"" + tenant.slug() + "\"}",
-                    samples -> samples.size() == 6, DEADLINE);
+            prometheus.awaitZeroSeries(tenant.slug(), DEADLINE);
 
             Api uploader = api.withToken(tenant.uploadToken());
             Api.Response accepted = uploader.upload(tenant.slug(), "text/plain", LogGenerator.generate(4, 512 * 1024));

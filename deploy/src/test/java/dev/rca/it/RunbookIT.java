@@ -55,8 +55,7 @@ class RunbookIT extends DeployedEar {
                 }
                 if (block.language().equals("bash") && text.contains("feature-flags") && text.contains("true}")) {
                     // The runbook's "wait one scrape interval" before the warm-up upload.
-                    prometheus.await("rca_pipeline_stage_total{tenant=\"" + tenant.slug() + "\"}",
-                            samples -> samples.size() == 6, DEADLINE);
+                    prometheus.awaitZeroSeries(tenant.slug(), DEADLINE);
                 }
             }
         }
