@@ -6,6 +6,8 @@
 #   deploy/test.sh [extra Maven arguments]
 #
 # The test database rca_test (user rca, password rca) on the local PostgreSQL is dropped and created afresh.
+# A second checkout runs beside the first with its own database and ports, e.g.
+#   RCA_TEST_DATABASE=rca_test2 deploy/test.sh -Dit.port.offset=100 -Dit.management.port=10090
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,8 +42,9 @@ psql_admin() { as_root su postgres -c "psql -p $pg_port -v ON_ERROR_STOP=1 -qAt 
 if [[ "$(psql_admin "-c \"SELECT 1 FROM pg_roles WHERE rolname = 'rca'\"")" != 1 ]]; then
     psql_admin "-c \"CREATE ROLE rca LOGIN PASSWORD 'rca'\""
 fi
-psql_admin "-c 'DROP DATABASE IF EXISTS rca_test WITH (FORCE)'"
-psql_admin "-c 'CREATE DATABASE rca_test OWNER rca'"
+database=${RCA_TEST_DATABASE:-rca_test}
+psql_admin "-c 'DROP DATABASE IF EXISTS $database WITH (FORCE)'"
+psql_admin "-c 'CREATE DATABASE $database OWNER rca'"
 
 cd "$root"
-exec mvn -B -ntp clean verify -Dit.postgresql.url="jdbc:postgresql://127.0.0.1:$pg_port/rca_test" "$@"
+exec mvn -B -ntp clean verify -Dit.postgresql.url="jdbc:postgresql://127.0.0.1:$pg_port/$database" "$@"

@@ -29,7 +29,7 @@ import java.util.function.Predicate;
 final class Prometheus implements AutoCloseable {
 
     static final String SCRAPE_INTERVAL = "1s";
-    private static final int PORT = 9095;
+    private static final int PORT = 9095 + Integer.getInteger("it.port.offset", 0);
 
     private final Process process;
     private final URI api = URI.create("http://127.0.0.1:" + PORT + "/");
