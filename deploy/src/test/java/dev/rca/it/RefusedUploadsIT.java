@@ -12,16 +12,12 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -153,23 +149,9 @@ class RefusedUploadsIT extends DeployedEar {
         Chunking.assertChunksRebuild(api, earlier.locationUri(), log);
     }
 
-    /** Sends, checks status and error shape, and that only the failed ingest row(s) were added. */
     private JsonObject assertRefused(Supplier<Api.Response> request, int status, String error, int failedRows)
             throws Exception {
-        Map<String, Long> before = Database.footprint(tenant.id());
-        long tempFilesBefore = serverTempFiles();
-
-        Api.Response response = request.get();
-
-        JsonObject body = Errors.assertError(response, status, error);
-        assertTrue(body.getString("message").length() > 10, "a sentence says what was wrong: " + body);
-
-        Map<String, Long> expected = new HashMap<>(before);
-        expected.merge("failed_ingest_rows", (long) failedRows, Long::sum);
-        expected.merge("upload_telemetry_events", (long) failedRows, Long::sum);
-        assertEquals(expected, Database.footprint(tenant.id()), "nothing but the failed ingest row is left behind");
-        assertEquals(tempFilesBefore, serverTempFiles(), "no temporary file is left behind");
-        return body;
+        return Refusals.assertRefused(tenant.id(), request, status, error, failedRows);
     }
 
     /** Sends an upload's request head declaring {@code contentLength} bytes, then reads the answer, sending none. */
@@ -197,13 +179,6 @@ class RefusedUploadsIT extends DeployedEar {
                     response.substring(endOfHead + 4));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long serverTempFiles() throws IOException {
-        Path tmp = Path.of(System.getProperty("it.home.postgresql"), "standalone", "tmp");
-        try (Stream<Path> files = Files.walk(tmp)) {
-            return files.filter(Files::isRegularFile).count();
         }
     }
 }

@@ -24,20 +24,27 @@ public final class UploadLatencyBenchmark {
         int megabytes = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        byte[] log = LogGenerator.generate(10, megabytes * 1024 * 1024);
+        System.out.printf(Locale.ROOT, "upload of %d bytes (%d MiB generated log) to %s: %d warm-up, %d measured%n",
+                log.length, megabytes, base, warmups, runs);
+        measure(api(base), "text/plain", log, runs, warmups);
+    }
+
+    /** An API client with the admin token of ADMIN_TOKEN, polling every 5 ms: a figure is at most that much late. */
+    static Api api(URI base) {
         String token = System.getenv("ADMIN_TOKEN");
         if (token == null || token.isBlank()) {
             throw new IllegalStateException("set ADMIN_TOKEN to an admin token of the server");
         }
-        // Polled every 5 ms: the figure is at most that much late.
-        Api api = new Api(base, token, Duration.ofMillis(5));
-        byte[] log = LogGenerator.generate(10, megabytes * 1024 * 1024);
-        System.out.printf(Locale.ROOT, "upload of %d bytes (%d MiB generated log) to %s: %d warm-up, %d measured%n",
-                log.length, megabytes, base, warmups, runs);
+        return new Api(base, token, Duration.ofMillis(5));
+    }
 
+    /** Uploads {@code body} {@code warmups + runs} times, printing each run and the median of the measured ones. */
+    static void measure(Api api, String contentType, byte[] body, int runs, int warmups) {
         List<Double> totals = new ArrayList<>();
         for (int i = -warmups; i < runs; i++) {
             long start = System.nanoTime();
-            Api.Response accepted = api.upload(TENANT, "text/plain", log);
+            Api.Response accepted = api.upload(TENANT, contentType, body);
             long acceptedAt = System.nanoTime();
             if (accepted.status() != 202) {
                 throw new IllegalStateException("upload refused: " + accepted.status() + " " + accepted.body());

@@ -5,7 +5,6 @@ import dev.rca.pipeline.chunk.control.LineChunker;
 import dev.rca.pipeline.chunk.entity.Chunk;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
-import dev.rca.pipeline.entity.UploadStatus;
 import dev.rca.pipeline.ingest.control.FileBlocks;
 import dev.rca.pipeline.ingest.entity.Upload;
 import dev.rca.pipeline.ingest.entity.UploadFile;
@@ -97,7 +96,7 @@ public class ChunkStage {
         telemetry.record(upload.getTenantId(), uploadId, Stage.CHUNK, StageStatus.SUCCESS,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), metadata);
         if (Stage.CHUNK.isLast()) {
-            upload.complete(UploadStatus.SUCCESS, Instant.now());
+            upload.complete(upload.outcome(), Instant.now());
         }
     }
 

@@ -3,13 +3,17 @@ package dev.rca.pipeline.ingest.boundary;
 import dev.rca.errors.BusinessException;
 import dev.rca.pipeline.chunk.control.ChunkRequests;
 import dev.rca.pipeline.entity.Stage;
+import dev.rca.pipeline.ingest.entity.PartialUploadTelemetry;
 import dev.rca.pipeline.ingest.entity.Upload;
+import dev.rca.pipeline.ingest.entity.UploadFile;
 import dev.rca.telemetry.control.StageTelemetry;
 import dev.rca.telemetry.entity.UploadTelemetryEventRecord;
 import dev.rca.tenants.control.Tenants;
 import dev.rca.tenants.entity.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -25,6 +29,8 @@ import java.util.stream.Collectors;
 public class Uploads {
 
     static final String PENDING = "pending";
+
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     @PersistenceContext
     EntityManager em;
@@ -46,8 +52,17 @@ public class Uploads {
         List<UploadView.StageView> stages = Arrays.stream(Stage.values())
                 .map(stage -> stageView(stage, outcomes.get(stage.label())))
                 .toList();
+        List<UploadView.FileView> files = em.createNamedQuery(UploadFile.FIND_BY_UPLOAD, UploadFile.class)
+                .setParameter("uploadId", uploadId)
+                .getResultStream()
+                .map(file -> new UploadView.FileView(file.getFileIndex(), file.getName(), file.getBytes(),
+                        file.getLines()))
+                .toList();
+        PartialUploadTelemetry report = reportOf(outcomes.get(Stage.INGEST.label()));
         return new UploadView(upload.getId(), tenant.getSlug(), upload.getStatus().label(), upload.getFileName(),
-                upload.getBytes(), upload.getReceivedAt(), upload.getCompletedAt(), stages);
+                upload.getBytes(), upload.getReceivedAt(), upload.getCompletedAt(), files,
+                report == null ? List.of() : report.skipped(), report == null ? List.of() : report.warnings(),
+                stages);
     }
 
     /**
@@ -73,6 +88,12 @@ public class Uploads {
                     Map.of("tenant", tenant.getSlug(), "upload", uploadId.toString()));
         }
         return upload;
+    }
+
+    /** The ingest row's report, read back from its JSON metadata into the record it was written from. */
+    private static PartialUploadTelemetry reportOf(UploadTelemetryEventRecord ingest) {
+        Object report = ingest == null ? null : ingest.getMetadata().get(PartialUploadTelemetry.METADATA_KEY);
+        return report == null ? null : JSON.fromJson(JSON.toJson(report), PartialUploadTelemetry.class);
     }
 
     private static UploadView.StageView stageView(Stage stage, UploadTelemetryEventRecord outcome) {

@@ -42,6 +42,17 @@ public class FileBlocks {
         }
     }
 
+    /** Removes a file's blocks: a file skipped after some of it was stored. */
+    public void delete(long fileId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM file_blocks WHERE file_id = ?")) {
+            delete.setLong(1, fileId);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not remove the blocks of file " + fileId, e);
+        }
+    }
+
     /** Streams blocks {@code first} to {@code last} (inclusive) of a file to {@code consumer}, one at a time. */
     public void read(long fileId, int first, int last, BlockConsumer consumer) {
         try (Connection connection = dataSource.getConnection();

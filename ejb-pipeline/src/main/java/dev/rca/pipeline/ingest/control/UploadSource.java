@@ -15,6 +15,10 @@ public interface UploadSource {
     /** Positions on the file's bytes: the body itself, or a form's file field. */
     Body open() throws IOException;
 
-    record Body(String fileName, InputStream stream) {
+    /**
+     * @param mediaType what the client said the file is: the request's media type, or the form part's own; only
+     *                  compared with what the bytes are, for a warning
+     */
+    record Body(String fileName, String mediaType, InputStream stream) {
     }
 }

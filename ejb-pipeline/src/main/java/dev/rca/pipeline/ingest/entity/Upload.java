@@ -34,6 +34,9 @@ public class Upload {
     @Column(nullable = false)
     private long bytes;
 
+    @Column(name = "skipped_files", nullable = false)
+    private int skippedFiles;
+
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
@@ -52,8 +55,15 @@ public class Upload {
         this.status = UploadStatus.PROCESSING;
     }
 
-    public void received(long bytes) {
+    /** What the ingest stage stored, and how many files of the upload it left out. */
+    public void received(long bytes, int skippedFiles) {
         this.bytes = bytes;
+        this.skippedFiles = skippedFiles;
+    }
+
+    /** An upload's outcome once its last stage succeeded: {@code partial} when files were left out. */
+    public UploadStatus outcome() {
+        return skippedFiles > 0 ? UploadStatus.PARTIAL : UploadStatus.SUCCESS;
     }
 
     public void complete(UploadStatus outcome, Instant at) {
@@ -83,6 +93,10 @@ public class Upload {
 
     public long getBytes() {
         return bytes;
+    }
+
+    public int getSkippedFiles() {
+        return skippedFiles;
     }
 
     public Instant getReceivedAt() {

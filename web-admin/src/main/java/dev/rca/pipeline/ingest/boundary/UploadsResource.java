@@ -26,13 +26,14 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Uploads of one tenant. A log is sent as the raw body ({@code text/plain}, {@code application/octet-stream}) or
- * as the {@code file} field of a {@code multipart/form-data} form; either way it is streamed into the ingest stage,
- * never held whole in memory.
+ * Uploads of one tenant. A log, a gzipped log or a zip or tar bundle is sent as the raw body or as the {@code file}
+ * field of a {@code multipart/form-data} form; either way it is streamed into the ingest stage, never held whole in
+ * memory. The ingest stage decides the format from the bytes.
  */
 @RequestScoped
 @Path("tenants/{tenant}/uploads")
@@ -60,7 +61,8 @@ public class UploadsResource {
     HttpHeaders headers;
 
     @POST
-    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/gzip", "application/x-gzip",
+            "application/zip", "application/x-zip-compressed", "application/x-tar", "application/x-gtar"})
     public Response uploadBody(@QueryParam("name") String name, InputStream body) {
         return accepted(ingest.ingest(tenant, new RawBody(mediaType(), headers.getLength(), name, body)));
     }
@@ -105,6 +107,14 @@ public class UploadsResource {
         return type == null ? null : type.getType() + "/" + type.getSubtype();
     }
 
+    private static String partType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
+    }
+
     private UUID uploadId(String id) {
         try {
             return UUID.fromString(id);
@@ -119,7 +129,7 @@ public class UploadsResource {
 
         @Override
         public Body open() {
-            return new Body(fileName, stream);
+            return new Body(fileName, mediaType, stream);
         }
     }
 
@@ -133,7 +143,7 @@ public class UploadsResource {
             while (items.hasNext()) {
                 FileItemInput item = items.next();
                 if (FILE_FIELD.equals(item.getFieldName()) && !item.isFormField()) {
-                    return new Body(item.getName(), item.getInputStream());
+                    return new Body(item.getName(), partType(item.getContentType()), item.getInputStream());
                 }
             }
             throw new BusinessException(BusinessException.Kind.BAD_REQUEST, "missing_file_field",
