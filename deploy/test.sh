@@ -47,4 +47,5 @@ psql_admin "-c 'DROP DATABASE IF EXISTS $database WITH (FORCE)'"
 psql_admin "-c 'CREATE DATABASE $database OWNER rca'"
 
 cd "$root"
-exec mvn -B -ntp clean verify -Dit.postgresql.url="jdbc:postgresql://127.0.0.1:$pg_port/$database" "$@"
+exec mvn -B -ntp clean verify -Dit.postgresql.url="jdbc:postgresql://127.0.0.1:$pg_port/$database" \
+    -Dit.postgresql.cluster="$pg_version $pg_name" "$@"

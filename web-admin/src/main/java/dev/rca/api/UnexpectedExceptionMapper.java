@@ -10,7 +10,10 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Anything else: logged in full under a reference the caller is given, never a stack trace on the wire. */
+/**
+ * Anything else: a database that cannot be reached is a 503 with {@code Retry-After}; the rest is logged in full
+ * under a reference the caller is given, never a stack trace on the wire.
+ */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
@@ -18,6 +21,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (Unavailability.isDatabaseDown(e)) {
+            LOG.warning(() -> "database unavailable, answered 503: " + e);
+            return Unavailability.response();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected error, reference " + reference, e);
         return Response.serverError()

@@ -1,6 +1,7 @@
 package dev.rca.security;
 
 import dev.rca.api.ErrorResponse;
+import dev.rca.api.Unavailability;
 import dev.rca.tokens.boundary.Caller;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +33,10 @@ public class ApiAccessFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Caller caller = (Caller) servletRequest.getAttribute(Caller.class.getName());
+        if (caller == null && servletRequest.getAttribute(ApiAuthenticationMechanism.DATABASE_DOWN) != null) {
+            request.abortWith(Unavailability.response());
+            return;
+        }
         if (caller == null) {
             Object failure = servletRequest.getAttribute(ApiAuthenticationMechanism.FAILURE);
             request.abortWith(Response.fromResponse(error(Response.Status.UNAUTHORIZED, "unauthorized",

@@ -1,5 +1,6 @@
 package dev.rca.security;
 
+import dev.rca.api.Unavailability;
 import dev.rca.tokens.boundary.ApiTokens;
 import dev.rca.tokens.boundary.Caller;
 import jakarta.ejb.EJB;
@@ -27,6 +28,8 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     static final String API_PATH = "/api/";
     /** Request attribute: why a request to the API has no caller, for the 401 that {@link ApiAccessFilter} sends. */
     static final String FAILURE = "dev.rca.security.authentication-failure";
+    /** Request attribute: the token could not be checked because the database cannot be reached. */
+    static final String DATABASE_DOWN = "dev.rca.security.database-down";
     private static final String BEARER = "Bearer ";
 
     @EJB
@@ -44,7 +47,17 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             request.setAttribute(FAILURE, "this endpoint needs an 'Authorization: Bearer <token>' header");
             return context.doNothing();
         }
-        Optional<Caller> caller = tokens.authenticate(authorization.substring(BEARER.length()).strip());
+        Optional<Caller> caller;
+        try {
+            caller = tokens.authenticate(authorization.substring(BEARER.length()).strip());
+        } catch (RuntimeException e) {
+            if (!Unavailability.isDatabaseDown(e)) {
+                throw e;
+            }
+            // Answered 503 by ApiAccessFilter, in the API's error shape.
+            request.setAttribute(DATABASE_DOWN, Boolean.TRUE);
+            return context.doNothing();
+        }
         if (caller.isEmpty()) {
             // Unknown, expired and revoked tokens look the same from outside.
             request.setAttribute(FAILURE, "the bearer token is unknown, expired or revoked");

@@ -13,10 +13,18 @@ import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.DatabaseException;
+import liquibase.exception.LockException;
+import liquibase.lockservice.DatabaseChangeLogLock;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.util.NetUtil;
 
 import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -44,13 +52,43 @@ public class SchemaMigration {
             LOG.info(() -> "Applying schema changelog " + CHANGELOG + " to " + database.getDatabaseProductName());
             Scope.child(Map.of(
                     Scope.Attr.classLoader.name(), loader,
-                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader)), () ->
-                    new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
-                            .execute());
+                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader)), () -> {
+                releaseLockOfAKilledStart(database);
+                new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                        .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                        .execute();
+            });
         } catch (Exception e) {
             throw new IllegalStateException("Database schema migration failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A start killed while migrating leaves Liquibase's lock taken, and the next start would wait five minutes for
+     * it, then fail. A lock taken by this host before this JVM started can only be such a leftover: it is released,
+     * with a log line. A lock of another host may be a live migration of another node: it is waited for, and the log
+     * says so and how to release it if that node is gone.
+     */
+    private static void releaseLockOfAKilledStart(Database database) throws LockException, DatabaseException {
+        LockService locks = LockServiceFactory.getInstance().getLockService(database);
+        String thisHost = NetUtil.getLocalHostName() + " (" + NetUtil.getLocalHostAddress() + ")";
+        Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        for (DatabaseChangeLogLock lock : locks.listLocks()) {
+            Instant granted = lock.getLockGranted() == null ? null : lock.getLockGranted().toInstant();
+            if (isLeftover(lock.getLockedBy(), granted, thisHost, jvmStart)) {
+                LOG.warning(() -> "Releasing the Liquibase lock taken by " + lock.getLockedBy() + " at " + granted
+                        + ", before this server started: a start of this host was killed while migrating");
+                locks.forceReleaseLock();
+            } else {
+                LOG.warning(() -> "The Liquibase lock is held by " + lock.getLockedBy() + " since " + granted
+                        + "; waiting for that migration (Liquibase waits up to 5 minutes). If that server is gone,"
+                        + " release it: UPDATE databasechangeloglock SET locked = FALSE");
+            }
+        }
+    }
+
+    static boolean isLeftover(String lockedBy, Instant granted, String thisHost, Instant jvmStart) {
+        return thisHost.equals(lockedBy) && granted != null && granted.isBefore(jvmStart);
     }
 }

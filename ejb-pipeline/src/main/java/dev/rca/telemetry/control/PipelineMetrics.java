@@ -49,6 +49,12 @@ public class PipelineMetrics {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         queueDepths.register(registry);
+        registry.counter(TelemetryMetrics.DUPLICATES, new Tag(TelemetryMetrics.STAGE, Stage.CHUNK.label()));
+    }
+
+    void duplicateSkipped(@Observes(during = TransactionPhase.AFTER_SUCCESS) DuplicateRequest duplicate) {
+        registry.counter(TelemetryMetrics.DUPLICATES, new Tag(TelemetryMetrics.STAGE, duplicate.stage().label()))
+                .inc();
     }
 
     void flagChanged(@Observes FlagChanged change) {

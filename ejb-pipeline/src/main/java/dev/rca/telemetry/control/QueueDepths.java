@@ -32,7 +32,7 @@ public class QueueDepths {
         }
     }
 
-    long depth(String queue) {
+    public long depth(String queue) {
         try {
             Set<ObjectName> names = server.queryNames(new ObjectName("org.apache.activemq.artemis:component=addresses,"
                     + "address=\"jms.queue." + queue + "\",subcomponent=queues,*"), null);

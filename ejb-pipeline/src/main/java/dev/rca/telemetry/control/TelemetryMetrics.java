@@ -61,6 +61,13 @@ public final class TelemetryMetrics {
             .withDescription("Messages waiting in a pipeline queue (and its dead-letter queue DLQ), by queue")
             .build();
 
+    /** Exported as {@code rca_pipeline_duplicate_requests_total}. */
+    public static final Metadata DUPLICATES = Metadata.builder()
+            .withName("rca_pipeline_duplicate_requests")
+            .withDescription("Stage requests skipped because the stage had already committed that upload's work"
+                    + " (broker redelivery, re-drive, recovery re-send), by stage")
+            .build();
+
     /** The names whose series exist only for tenants with enhanced metrics on. */
     public static final Set<String> GATED = Set.of(STAGE_OUTCOMES.getName(), STAGE_DURATION.getName());
 

@@ -5,12 +5,15 @@ import dev.rca.pipeline.chunk.control.LineChunker;
 import dev.rca.pipeline.chunk.entity.Chunk;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
+import dev.rca.pipeline.entity.UploadStatus;
 import dev.rca.pipeline.ingest.control.FileBlocks;
 import dev.rca.pipeline.ingest.entity.Upload;
 import dev.rca.pipeline.ingest.entity.UploadFile;
+import dev.rca.telemetry.control.DuplicateRequest;
 import dev.rca.telemetry.control.StageTelemetry;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -45,6 +48,9 @@ public class ChunkStage {
     StageTelemetry telemetry;
 
     @Inject
+    Event<DuplicateRequest> duplicates;
+
+    @Inject
     @ConfigProperty(name = "rca.chunk.target-bytes")
     int targetBytes;
 
@@ -58,11 +64,22 @@ public class ChunkStage {
         }
         if (telemetry.hasOutcome(uploadId, Stage.CHUNK)) {
             LOG.info(() -> "duplicate chunk request for upload " + uploadId + " skipped: already chunked");
+            duplicates.fire(new DuplicateRequest(Stage.CHUNK));
             return;
         }
         List<UploadFile> files = em.createNamedQuery(UploadFile.FIND_BY_UPLOAD, UploadFile.class)
                 .setParameter("uploadId", uploadId)
                 .getResultList();
+        String missing = missingBlocks(uploadId, files);
+        if (missing != null) {
+            // Bad data: no redelivery can help. Recorded as failed and acknowledged, not sent on to the DLQ.
+            LOG.severe(() -> "upload " + uploadId + " cannot be chunked: " + missing);
+            telemetry.record(upload.getTenantId(), uploadId, Stage.CHUNK, StageStatus.FAILED,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    Map.of("error", "missing_blocks", "message", missing));
+            upload.complete(UploadStatus.FAILED, Instant.now());
+            return;
+        }
         long chunks = 0;
         long splitLines = 0;
         long bytes = 0;
@@ -98,6 +115,19 @@ public class ChunkStage {
         if (Stage.CHUNK.isLast()) {
             upload.complete(upload.outcome(), Instant.now());
         }
+    }
+
+    /** What is missing of the files' stored bytes, or null when every block is there. */
+    private String missingBlocks(UUID uploadId, List<UploadFile> files) {
+        Map<Long, Integer> stored = blocks.countByFile(uploadId);
+        for (UploadFile file : files) {
+            int found = stored.getOrDefault(file.getId(), 0);
+            if (found != file.getBlockCount()) {
+                return "file " + file.getFileIndex() + " has " + found + " of its " + file.getBlockCount()
+                        + " blocks";
+            }
+        }
+        return null;
     }
 
     private static Chunk toChunk(UUID uploadId, UploadFile file, ChunkSpan span) {

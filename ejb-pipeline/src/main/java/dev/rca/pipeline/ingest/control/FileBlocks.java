@@ -11,6 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * A file's bytes in {@code file_blocks}, written and read block by block over plain JDBC so that no more than one
@@ -40,6 +43,24 @@ public class FileBlocks {
         } catch (SQLException e) {
             throw new IllegalStateException("could not store block " + blockIndex + " of file " + fileId, e);
         }
+    }
+
+    /** How many blocks each file of an upload has stored, by file id; a file with none is left out. */
+    public Map<Long, Integer> countByFile(UUID uploadId) {
+        Map<Long, Integer> counts = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT f.id, COUNT(*) FROM upload_files f"
+                     + " JOIN file_blocks b ON b.file_id = f.id WHERE f.upload_id = ? GROUP BY f.id")) {
+            count.setObject(1, uploadId);
+            try (ResultSet rows = count.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getLong(1), rows.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count the blocks of upload " + uploadId, e);
+        }
+        return counts;
     }
 
     /** Removes a file's blocks: a file skipped after some of it was stored. */

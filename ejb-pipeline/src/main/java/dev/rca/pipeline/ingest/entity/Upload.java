@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -13,7 +14,12 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "uploads")
+@NamedQuery(name = Upload.FIND_STUCK, query = "SELECT u.id FROM Upload u WHERE u.status = :status"
+        + " AND COALESCE(u.lastResentAt, u.receivedAt) < :before ORDER BY u.receivedAt")
 public class Upload {
+
+    /** Ids of uploads in {@code :status} whose chunk request was last sent (or the upload received) {@code :before}. */
+    public static final String FIND_STUCK = "Upload.findStuck";
 
     @Id
     private UUID id;
@@ -36,6 +42,12 @@ public class Upload {
 
     @Column(name = "skipped_files", nullable = false)
     private int skippedFiles;
+
+    @Column(nullable = false)
+    private int resends;
+
+    @Column(name = "last_resent_at")
+    private Instant lastResentAt;
 
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
@@ -93,6 +105,16 @@ public class Upload {
 
     public long getBytes() {
         return bytes;
+    }
+
+    /** The recovery sweep sent the chunk request again. */
+    public void resent(Instant at) {
+        this.resends++;
+        this.lastResentAt = at;
+    }
+
+    public int getResends() {
+        return resends;
     }
 
     public int getSkippedFiles() {

@@ -1,0 +1,253 @@
+package dev.rca.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What happens when things break, on the real server, broker and PostgreSQL: a chunk request that fails every
+ * attempt lands in the DLQ (and its depth shows), is re-driven after the fix and processed once; one nobody
+ * re-drives is resumed by the recovery sweep, or recorded as failed once the sweep gives up; a database that
+ * refuses connections makes the API answer 503 with Retry-After, and the server heals on its return.
+ * Chunk requests are broken with a test-only trigger on {@code chunks} that fails the inserts of "poisoned" tenants
+ * (an unexpected error, as a bug would throw). The test server's recovery settings (deploy POM): stuck after 20 s,
+ * swept every 2 s, one re-send.
+ */
+class RecoveryIT extends AdminSession {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
+    private static final Pattern DLQ_DEPTH =
+            Pattern.compile("(?m)^rca_pipeline_queue_depth\\{[^}]*queue=\"DLQ\"[^}]*} ([0-9.]+)$");
+    private static final Pattern DUPLICATES =
+            Pattern.compile("(?m)^rca_pipeline_duplicate_requests_total\\{[^}]*stage=\"chunk\"[^}]*} ([0-9.]+)$");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void poisonTrigger() throws SQLException {
+        try (Connection connection = Database.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE IF NOT EXISTS it_poisoned_tenants (tenant_id UUID PRIMARY KEY)");
+            sql.execute("CREATE OR REPLACE FUNCTION it_poison_chunks() RETURNS trigger LANGUAGE plpgsql AS $$"
+                    + " BEGIN IF EXISTS (SELECT 1 FROM uploads u JOIN it_poisoned_tenants p USING (tenant_id)"
+                    + " WHERE u.id = NEW.upload_id) THEN RAISE EXCEPTION 'poisoned upload % (integration test)',"
+                    + " NEW.upload_id; END IF; RETURN NEW; END $$");
+            sql.execute("DROP TRIGGER IF EXISTS it_poison ON chunks");
+            sql.execute("CREATE TRIGGER it_poison BEFORE INSERT ON chunks FOR EACH ROW"
+                    + " EXECUTE FUNCTION it_poison_chunks()");
+        }
+    }
+
+    @AfterAll
+    static void removeTrigger() throws SQLException {
+        try (Connection connection = Database.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("DROP TRIGGER IF EXISTS it_poison ON chunks");
+            sql.execute("DROP FUNCTION IF EXISTS it_poison_chunks()");
+            sql.execute("DROP TABLE IF EXISTS it_poisoned_tenants");
+        }
+    }
+
+    @Test
+    void deadLetteredRequestIsVisibleAndProcessedOnceAfterReDrive() throws Exception {
+        Admin.Tenant tenant = admin.tenant("poison");
+        byte[] log = LogGenerator.generate(201, 300 * 1024);
+        double duplicatesBefore = metric(DUPLICATES);
+        long depthBefore = deadLetterDepth();
+        poison(tenant, true);
+
+        Api.Response accepted = upload(tenant, log);
+        awaitValue(() -> deadLetterDepth() > depthBefore, "the request reaches the DLQ after its delivery attempts");
+        assertTrue(metric(DLQ_DEPTH) > depthBefore, "the DLQ depth is on /metrics");
+        assertEquals("processing", api.get(accepted.locationUri()).json().getString("status"));
+
+        poison(tenant, false);
+        JsonObject redriven = api.post("api/admin/dead-letters/redrive").json();
+        assertTrue(redriven.getInt("redriven") >= 1, redriven.toString());
+
+        JsonObject done = api.awaitUpload(accepted.locationUri(), Api::finished, DEADLINE);
+        assertEquals("success", done.getString("status"), done.toString());
+        Chunking.assertChunksRebuild(api, accepted.locationUri(), log);
+        assertOneChunkRow(done);
+
+        // Re-driving the same request again (as an operator might) changes nothing and is counted.
+        api.post("api/admin/uploads/" + done.getString("id") + "/redrive");
+        awaitValue(() -> metric(DUPLICATES) > duplicatesBefore, "the duplicate is counted");
+        Chunking.assertChunksRebuild(api, accepted.locationUri(), log);
+        assertOneChunkRow(done);
+    }
+
+    @Test
+    void badDataIsRecordedAsFailedAndNotRetried() throws Exception {
+        Admin.Tenant tenant = admin.tenant("bad-data");
+        byte[] log = LogGenerator.generate(204, 3 * 1024 * 1024);
+        long depthBefore = deadLetterDepth();
+        poison(tenant, true);
+        Api.Response accepted = upload(tenant, log);
+        awaitValue(() -> deadLetterDepth() > depthBefore, "the request reaches the DLQ");
+
+        // The data goes bad while the request waits: one stored block of the file disappears.
+        UUID id = UUID.fromString(accepted.json().getString("id"));
+        try (Connection connection = Database.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("DELETE FROM file_blocks WHERE block_index = 1 AND file_id IN"
+                    + " (SELECT id FROM upload_files WHERE upload_id = '" + id + "')");
+        }
+        poison(tenant, false);
+        api.post("api/admin/dead-letters/redrive");
+
+        JsonObject failed = api.awaitUpload(accepted.locationUri(), Api::finished, DEADLINE);
+        assertEquals("failed", failed.getString("status"), failed.toString());
+        JsonObject chunk = failed.getJsonArray("stages").getJsonObject(1);
+        assertEquals("missing_blocks", chunk.getJsonObject("metadata").getString("error"), chunk.toString());
+        assertEquals(depthBefore, deadLetterDepth(), "acknowledged at once, not dead-lettered again");
+        assertEquals(0L, Database.count("SELECT COUNT(*) FROM chunks WHERE upload_id = ?", id));
+        assertOneChunkRow(failed);
+    }
+
+    @Test
+    void recoverySweepResumesAStuckUploadOrRecordsItFailed() throws Exception {
+        Admin.Tenant fixed = admin.tenant("stuck-fixed");
+        Admin.Tenant broken = admin.tenant("stuck-broken");
+        byte[] log = LogGenerator.generate(202, 100 * 1024);
+        long depthBefore = deadLetterDepth();
+        poison(fixed, true);
+        poison(broken, true);
+        Api.Response resumed = upload(fixed, log);
+        Api.Response givenUp = upload(broken, log);
+        awaitValue(() -> deadLetterDepth() >= depthBefore + 2, "both requests reach the DLQ");
+
+        // Fixed, but nobody re-drives: the sweep sends the request again once the upload is stuck.
+        poison(fixed, false);
+        JsonObject done = api.awaitUpload(resumed.locationUri(), Api::finished, DEADLINE);
+        assertEquals("success", done.getString("status"), done.toString());
+        Chunking.assertChunksRebuild(api, resumed.locationUri(), log);
+
+        // Never fixed: after its one re-send fails too, the sweep records the chunk stage as failed.
+        JsonObject failed = api.awaitUpload(givenUp.locationUri(), Api::finished, DEADLINE);
+        assertEquals("failed", failed.getString("status"), failed.toString());
+        JsonObject chunk = failed.getJsonArray("stages").getJsonObject(1);
+        assertEquals("failed", chunk.getString("status"));
+        assertEquals("recovery_exhausted", chunk.getJsonObject("metadata").getString("error"));
+        assertOneChunkRow(failed);
+
+        // What is left in the DLQ belongs to uploads that have ended: re-driving it drains it and changes nothing.
+        poison(broken, false);
+        api.post("api/admin/dead-letters/redrive");
+        awaitValue(() -> deadLetterDepth() == 0, "the DLQ is drained");
+        assertEquals("failed", api.get(givenUp.locationUri()).json().getString("status"));
+        assertOneChunkRow(failed);
+    }
+
+    @Test
+    void unreachableDatabaseAnswers503AndTheServerHeals() throws Exception {
+        Admin.Tenant tenant = admin.tenant("db-down");
+        byte[] log = LogGenerator.generate(203, 64 * 1024);
+        assertEquals(200, ready().statusCode());
+
+        // From the maintenance database (PostgreSQL will not close the one it is connected to): new connections
+        // to the test database are refused, open ones are ended.
+        String database;
+        try (Connection test = Database.connect()) {
+            database = test.getCatalog();
+        }
+        String url = System.getProperty("it.postgresql.url");
+        try (Connection keeper = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
+                System.getProperty("it.postgresql.user"), System.getProperty("it.postgresql.password"));
+             Statement sql = keeper.createStatement()) {
+            try {
+                sql.execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS false");
+                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+                        + "'");
+
+                Api.Response refused = awaitResponse(() -> upload(tenant, log), r -> r.status() == 503);
+                JsonObject error = Errors.assertError(refused, 503, "service_unavailable");
+                assertEquals("database", error.getJsonObject("details").getString("dependency"));
+                assertTrue(Integer.parseInt(refused.header("Retry-After")) > 0, refused.toString());
+            } finally {
+                sql.execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS true");
+            }
+        }
+        Instant back = Instant.now();
+        Api.Response accepted = awaitResponse(() -> upload(tenant, log), r -> r.status() == 202);
+        System.out.printf("database back: first upload accepted after %d ms%n",
+                Duration.between(back, Instant.now()).toMillis());
+        assertEquals("success", api.awaitUpload(accepted.locationUri(), Api::finished, DEADLINE)
+                .getString("status"));
+        assertEquals(200, ready().statusCode());
+    }
+
+    private Api.Response upload(Admin.Tenant tenant, byte[] log) {
+        return admin.api().withToken(tenant.uploadToken()).upload(tenant.slug(), "text/plain", log);
+    }
+
+    private static void poison(Admin.Tenant tenant, boolean poisoned) throws SQLException {
+        try (Connection connection = Database.connect(); Statement sql = connection.createStatement()) {
+            sql.execute(poisoned
+                    ? "INSERT INTO it_poisoned_tenants VALUES ('" + tenant.id() + "') ON CONFLICT DO NOTHING"
+                    : "DELETE FROM it_poisoned_tenants WHERE tenant_id = '" + tenant.id() + "'");
+        }
+    }
+
+    private static void assertOneChunkRow(JsonObject upload) throws SQLException {
+        assertEquals(1L, Database.count("SELECT COUNT(*) FROM upload_telemetry_events WHERE upload_id = ?"
+                + " AND stage = 'chunk'", UUID.fromString(upload.getString("id"))), "one chunk row per upload");
+    }
+
+    private long deadLetterDepth() {
+        return api.get("api/admin/dead-letters").json().getJsonNumber("depth").longValue();
+    }
+
+    private double metric(Pattern series) {
+        String metrics = api.get("metrics").body();
+        Matcher value = series.matcher(metrics);
+        return value.find() ? Double.parseDouble(value.group(1)) : -1;
+    }
+
+    private HttpResponse<String> ready() throws Exception {
+        URI health = URI.create("http://" + URI.create(base.toString()).getHost() + ":"
+                + System.getProperty("it.management.port", "9990") + "/health/ready");
+        return http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void awaitValue(Check check, String what) throws Exception {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (!check.holds()) {
+            assertTrue(Instant.now().isBefore(deadline), "timed out waiting until " + what);
+            Thread.sleep(200);
+        }
+    }
+
+    private static Api.Response awaitResponse(java.util.function.Supplier<Api.Response> request,
+                                              Predicate<Api.Response> wanted) throws Exception {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        Api.Response response = request.get();
+        while (!wanted.test(response)) {
+            assertTrue(Instant.now().isBefore(deadline), "timed out; last answer " + response);
+            Thread.sleep(250);
+            response = request.get();
+        }
+        return response;
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.rca.pipeline.chunk.boundary;
+
+import dev.rca.pipeline.chunk.control.ChunkRequests;
+import dev.rca.pipeline.entity.Stage;
+import dev.rca.pipeline.entity.StageStatus;
+import dev.rca.pipeline.entity.UploadStatus;
+import dev.rca.pipeline.ingest.entity.Upload;
+import dev.rca.telemetry.control.StageTelemetry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Makes every accepted upload end. A chunk request can be lost (a crash between the database commit and the
+ * broker's, which are not one XA transaction) or dead-lettered after its delivery attempts; the upload then stays
+ * {@code processing}. This sweep, on every node shortly after start and then every
+ * {@code rca.recovery.sweep-interval-seconds}, sends the request again for uploads processing longer than
+ * {@code rca.recovery.stuck-after-seconds} — harmless for one already chunked or being chunked, since the chunk stage
+ * locks the upload and skips a duplicate — and after {@code rca.recovery.max-resends} sends records the chunk stage
+ * as failed, so that the upload ends as {@code failed} instead of processing forever.
+ */
+@Startup
+@Singleton
+public class UploadRecovery {
+
+    static final int BATCH = 100;
+    private static final Logger LOG = Logger.getLogger(UploadRecovery.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    ChunkRequests chunkRequests;
+
+    @EJB
+    StageTelemetry telemetry;
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    @ConfigProperty(name = "rca.recovery.stuck-after-seconds")
+    long stuckAfterSeconds;
+
+    @Inject
+    @ConfigProperty(name = "rca.recovery.sweep-interval-seconds")
+    long sweepIntervalSeconds;
+
+    @Inject
+    @ConfigProperty(name = "rca.recovery.max-resends")
+    int maxResends;
+
+    @PostConstruct
+    void schedule() {
+        long interval = Duration.ofSeconds(sweepIntervalSeconds).toMillis();
+        timers.createIntervalTimer(interval, interval, new TimerConfig("upload-recovery", false));
+    }
+
+    @Timeout
+    public void sweep() {
+        Instant now = Instant.now();
+        List<UUID> stuck = em.createNamedQuery(Upload.FIND_STUCK, UUID.class)
+                .setParameter("status", UploadStatus.PROCESSING)
+                .setParameter("before", now.minusSeconds(stuckAfterSeconds))
+                .setMaxResults(BATCH)
+                .getResultList();
+        int resent = 0;
+        int failed = 0;
+        for (UUID id : stuck) {
+            // Waits for a chunk stage at work on this upload, then sees what it left.
+            Upload upload = em.find(Upload.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (upload.getStatus() != UploadStatus.PROCESSING || telemetry.hasOutcome(id, Stage.CHUNK)) {
+                continue;
+            }
+            if (upload.getResends() < maxResends) {
+                upload.resent(now);
+                chunkRequests.send(id);
+                resent++;
+            } else {
+                giveUp(upload, now);
+                failed++;
+            }
+        }
+        if (resent + failed > 0) {
+            int sent = resent;
+            int gaveUp = failed;
+            LOG.warning(() -> "recovery sweep: sent the chunk request again for " + sent + " upload(s) processing"
+                    + " longer than " + stuckAfterSeconds + " s; recorded " + gaveUp + " as failed after "
+                    + maxResends + " sends");
+        }
+    }
+
+    private void giveUp(Upload upload, Instant now) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("error", "recovery_exhausted");
+        metadata.put("message", "the chunk stage did not complete after " + (maxResends + 1)
+                + " chunk requests; the DLQ holds the failed deliveries and the server log their errors");
+        metadata.put("resends", upload.getResends());
+        telemetry.record(upload.getTenantId(), upload.getId(), Stage.CHUNK, StageStatus.FAILED,
+                Duration.between(upload.getReceivedAt(), now).toMillis(), metadata);
+        upload.complete(UploadStatus.FAILED, now);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.rca.api;
+
+import jakarta.resource.ResourceException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+
+/**
+ * Tells a database that cannot be reached from a failure of the request itself, and answers it with 503 and
+ * {@code Retry-After}: the client should come back, nothing it sent was wrong and nothing of it was kept.
+ */
+public final class Unavailability {
+
+    /** Seconds a client is asked to wait: about what the pool needs to find the database back (validation 5 s). */
+    public static final int RETRY_AFTER_SECONDS = 10;
+
+    private Unavailability() {
+    }
+
+    /**
+     * True when {@code failure} or one of its causes says no connection could be had: the pool timed out or was
+     * refused one ({@link ResourceException}), or the driver reports a connection error (SQLSTATE class 08) or a
+     * server shutting down or ending the session (57P01…57P03).
+     */
+    public static boolean isDatabaseDown(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ResourceException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    public static Response response() {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorResponse("service_unavailable", "the database cannot be reached; nothing was "
+                        + "stored. Retry in " + RETRY_AFTER_SECONDS + " seconds",
+                        Map.of("dependency", "database", "retryAfterSeconds", RETRY_AFTER_SECONDS)))
+                .build();
+    }
+}
