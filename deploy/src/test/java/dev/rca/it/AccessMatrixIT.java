@@ -105,6 +105,8 @@ class AccessMatrixIT extends AdminSession {
                         "api/admin/feature-flags/audit?tenant=" + a.slug() + "&offset=0&limit=50", null),
                 Endpoint.admin("POST", "api/admin/uploads/{upload}/redrive",
                         "api/admin/uploads/" + upload + "/redrive", null),
+                Endpoint.admin("GET", "api/admin/dead-letters", "api/admin/dead-letters", null),
+                Endpoint.admin("POST", "api/admin/dead-letters/redrive", "api/admin/dead-letters/redrive", null),
                 new Endpoint("POST", "api/tenants/{A}/uploads", "api/tenants/" + a.slug() + "/uploads",
                         "text/plain", () -> "line\n", a.slug()),
                 new Endpoint("GET", "api/tenants/{A}/uploads/{upload}", uploadPath, null, null, a.slug()),
