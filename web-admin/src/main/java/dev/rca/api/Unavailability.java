@@ -8,7 +8,14 @@ import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Tells a database that cannot be reached from a failure of the request itself, and answers it with 503 and
@@ -23,12 +30,19 @@ public final class Unavailability {
     }
 
     /**
-     * True when {@code failure} or one of its causes says no connection could be had: the pool timed out or was
-     * refused one ({@link ResourceException}), or the driver reports a connection error (SQLSTATE class 08) or a
-     * server shutting down or ending the session (57P01…57P03).
+     * True when {@code failure}, one of its causes or an exception suppressed along the way says no connection could
+     * be had: the pool timed out or was refused one ({@link ResourceException}), or the driver reports a connection
+     * error (SQLSTATE class 08) or a server shutting down or ending the session (57P01…57P03). A commit that fails
+     * this way shows it only in a suppressed exception of the transaction manager's RollbackException.
      */
     public static boolean isDatabaseDown(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Throwable cause = pending.pop();
+            if (!seen.add(cause)) {
+                continue;
+            }
             if (cause instanceof ResourceException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
@@ -36,9 +50,10 @@ public final class Unavailability {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")))) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
+            if (cause.getCause() != null) {
+                pending.push(cause.getCause());
             }
+            pending.addAll(Arrays.asList(cause.getSuppressed()));
         }
         return false;
     }

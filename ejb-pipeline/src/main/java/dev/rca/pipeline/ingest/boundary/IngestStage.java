@@ -42,7 +42,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -78,6 +77,9 @@ public class IngestStage {
     @EJB
     ChunkRequests chunkRequests;
 
+    @EJB
+    Uploads uploads;
+
     @Inject
     @ConfigProperty(name = "rca.upload.max-bytes")
     long maxBytes;
@@ -106,8 +108,11 @@ public class IngestStage {
     @ConfigProperty(name = "rca.storage.block-bytes")
     int blockBytes;
 
-    /** @return the id of the accepted upload */
-    public UUID ingest(String tenantSlug, UploadSource source) {
+    /**
+     * @return the accepted upload as it was committed: read inside the ingest transaction, so that an answer
+     * needing the database again cannot fail after the commit and tell the client its upload was not kept
+     */
+    public UploadView ingest(String tenantSlug, UploadSource source) {
         Tenant tenant = tenants.bySlug(tenantSlug);
         long started = System.nanoTime();
         Ingestion ingestion = new Ingestion();
@@ -123,7 +128,8 @@ public class IngestStage {
         }
     }
 
-    private UUID store(Tenant tenant, UploadSource source, Ingestion ingestion, long started) throws IOException {
+    private UploadView store(Tenant tenant, UploadSource source, Ingestion ingestion, long started)
+            throws IOException {
         Tenants.requireActive(tenant);
         checkRequest(source);
         UploadSource.Body body = source.open();
@@ -162,7 +168,7 @@ public class IngestStage {
                 ingestion.skipped.isEmpty() ? StageStatus.SUCCESS : StageStatus.PARTIAL, elapsedMillis(started),
                 metadata);
         chunkRequests.send(upload.getId());
-        return upload.getId();
+        return uploads.view(tenant.getSlug(), upload.getId());
     }
 
     /** A single file, plain or gzipped: what would skip an archive entry refuses the upload. */

@@ -96,9 +96,9 @@ public class UploadsResource {
         return chunks.page(tenant, uploadId(id), offset, limit);
     }
 
-    private Response accepted(UUID id) {
-        return Response.accepted(uploads.view(tenant, id))
-                .location(uriInfo.getAbsolutePathBuilder().path(id.toString()).build())
+    private Response accepted(UploadView upload) {
+        return Response.accepted(upload)
+                .location(uriInfo.getAbsolutePathBuilder().path(upload.id().toString()).build())
                 .build();
     }
 
