@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class QueueDepths {
 
-    static final List<String> QUEUES = List.of("ChunkRequestQueue", "DLQ");
+    public static final List<String> QUEUES = List.of("ChunkRequestQueue", "DLQ");
     private static final Logger LOG = Logger.getLogger(QueueDepths.class.getName());
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -32,7 +32,7 @@ public class QueueDepths {
         }
     }
 
-    long depth(String queue) {
+    public long depth(String queue) {
         try {
             Set<ObjectName> names = server.queryNames(new ObjectName("org.apache.activemq.artemis:component=addresses,"
                     + "address=\"jms.queue." + queue + "\",subcomponent=queues,*"), null);
