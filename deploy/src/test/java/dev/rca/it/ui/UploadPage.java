@@ -1,0 +1,50 @@
+package dev.rca.it.ui;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.util.List;
+
+/** admin/uploads/upload.xhtml: stages, updated live by the page itself, and the chunk preview. */
+public final class UploadPage {
+
+    private final Browser browser;
+
+    UploadPage(Browser browser) {
+        this.browser = browser;
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("stages")));
+    }
+
+    /** Waits, without reloading, until the page's own polling shows the upload final. */
+    public UploadPage awaitFinal() {
+        browser.await(ExpectedConditions.attributeToBe(By.id("live"), "data-final", "true"));
+        return this;
+    }
+
+    public String status() {
+        return browser.find(By.id("upload-status")).getText();
+    }
+
+    public String stageStatus(String stage) {
+        return browser.find(By.cssSelector("#stages tr[data-stage='" + stage + "']")).getAttribute("data-status");
+    }
+
+    /** The stage's row: stage, status, duration, recorded, details. */
+    public String stageRow(String stage) {
+        return browser.find(By.cssSelector("#stages tr[data-stage='" + stage + "']")).getText();
+    }
+
+    public String uploadId() {
+        return browser.find(By.cssSelector("#live .mono")).getText();
+    }
+
+    public List<String> chunkTexts() {
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("chunk-count")));
+        return browser.driver().findElements(By.cssSelector("pre.chunk")).stream().map(WebElement::getText).toList();
+    }
+
+    public String messages() {
+        return browser.find(By.id("messages")).getText();
+    }
+}
