@@ -105,7 +105,9 @@ class AdminUiIT extends AdminSession {
         assertTrue(secret.startsWith("rca_up_"), "an upload token, shown in full once");
         tokens.copyNewToken();
         browser.await(driver -> "Copied".equals(tokens.copyButtonLabel()) ? true : null);
-        browser.screenshot("04-tenant");
+        // Screenshots go to docs/ui/: never with a token's secret in them, not even a test server's.
+        tokens.maskNewToken();
+        browser.screenshot("05-token-shown-once");
         assertEquals(202, api.withToken(secret).upload(slug, "text/plain", "via the new token\n".getBytes()).status(),
                 "the shown token uploads to its tenant");
         tenant = TenantPage.open(browser, slug);
@@ -113,6 +115,7 @@ class AdminUiIT extends AdminSession {
         assertFalse(tenant.tokenRow("ui uploads").getText().contains(secret.substring(8)));
         tenant = tenant.revoke("ui uploads");
         assertTrue(tenant.revoked("ui uploads"));
+        browser.screenshot("04-tenant");
         assertEquals(401, api.withToken(secret).get("api/tenants/" + slug + "/uploads/" + UUID.randomUUID())
                 .status(), "a revoked token is refused");
 

@@ -76,6 +76,12 @@ public final class TenantPage {
         return browser.find(By.cssSelector("[data-copy='new-token']")).getText();
     }
 
+    /** Replaces the shown secret by a placeholder, for a screenshot. */
+    public void maskNewToken() {
+        browser.driver().executeScript("document.getElementById('new-token').value = arguments[0];",
+                "rca_up_… (masked in this screenshot)");
+    }
+
     public void copyNewToken() {
         browser.find(By.cssSelector("[data-copy='new-token']")).click();
     }
