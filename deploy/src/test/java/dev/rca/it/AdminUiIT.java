@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -134,6 +133,12 @@ class AdminUiIT extends AdminSession {
         browser.screenshot("07-upload");
         String uploadId = upload.uploadId();
         Files.delete(log);
+        overview = OverviewPage.open(browser);
+        for (String stage : List.of("ingest", "chunk")) {
+            List<String> row = overview.stage(stage);
+            assertTrue(Long.parseLong(row.get(1)) >= 1 && row.get(5).endsWith(" ms"),
+                    "the last hour's outcomes and p95 include the upload: " + row);
+        }
 
         Path binary = Files.createTempFile("rca-it-ui-", ".bin");
         Files.write(binary, new byte[]{'o', 'k', '\n', (byte) 0xC3, (byte) 0x28, '\n'});
@@ -157,8 +162,12 @@ class AdminUiIT extends AdminSession {
         JsonObject allTenants = admin.flags(Admin.ALL_TENANTS);
         assertEquals(Flags.effective(allTenants), GlobalFlagsPage.open(browser).effective(FLAG));
         browser.screenshot("10-global-flags");
-        TenantsPage.open(browser);
+        TenantsPage deactivated = TenantsPage.open(browser).deactivate(slug);
+        assertTrue(deactivated.row(slug).contains("deactivated"), deactivated.row(slug));
+        assertFalse(admin.api().get("api/admin/tenants/" + slug).json().getBoolean("active"));
         browser.screenshot("03-tenants");
+        assertFalse(NewUploadPage.open(browser).tenantChoices().contains(slug), "no uploads to a deactivated tenant");
+        TenantsPage.open(browser);
         browser.phoneWidth();
         TenantPage.open(browser, slug);
         browser.screenshot("11-tenant-phone");
@@ -218,7 +227,14 @@ class AdminUiIT extends AdminSession {
         SignInPage signIn = tenants.createAfterSessionEnded(slug, "after expiry");
         assertTrue(signIn.messages().contains("session has expired"), signIn.messages());
         assertEquals(404, api.get("api/admin/tenants/" + slug).status(), "the expired form changed nothing");
-        signIn.signIn(USER, PASSWORD);
+        assertEquals(USER, signIn.signIn(USER, PASSWORD).signedInUser(), "signing in again works");
+
+        // The sign-in form itself, submitted after its session ended: Faces' ViewExpiredException, handled.
+        SignInPage stale = SignInPage.open(browser);
+        browser.driver().manage().deleteCookieNamed("JSESSIONID");
+        browser.driver().manage().addCookie(new Cookie("JSESSIONID", "expired-session-of-an-hour-ago", "/"));
+        SignInPage again = stale.signInAfterSessionEnded(USER, PASSWORD);
+        assertTrue(again.messages().contains("session has expired"), again.messages());
     }
 
     private HttpResponse<String> postCreateTenant(String session, String slug, String viewState) throws Exception {

@@ -5,6 +5,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** admin/uploads/new.xhtml. */
 public final class NewUploadPage {
@@ -36,6 +37,11 @@ public final class NewUploadPage {
         new Select(browser.find(By.id("upload:tenant"))).selectByValue(tenant);
         browser.find(By.id("upload:file")).sendKeys(file.toAbsolutePath().toString());
         browser.clickAndAwaitPage(browser.find(By.id("upload:submit")));
+    }
+
+    public List<String> tenantChoices() {
+        return new Select(browser.find(By.id("upload:tenant"))).getOptions().stream()
+                .map(option -> option.getAttribute("value")).toList();
     }
 
     public String fileError() {

@@ -36,6 +36,11 @@ public final class SignInPage {
         return new SignInPage(browser);
     }
 
+    /** Submits the form after its session ended: the sign-in page again, with its message. */
+    public SignInPage signInAfterSessionEnded(String user, String password) {
+        return signInRefused(user, password);
+    }
+
     private void fill(String user, String password) {
         browser.find(By.id("signIn:username")).clear();
         browser.find(By.id("signIn:username")).sendKeys(user);

@@ -54,6 +54,12 @@ public final class TenantsPage {
         return browser.find(By.cssSelector("#tenant-list tr[data-tenant='" + slug + "']")).getText();
     }
 
+    public TenantsPage deactivate(String slug) {
+        browser.clickAndAwaitPage(browser.find(By.cssSelector(
+                "#tenant-list tr[data-tenant='" + slug + "'] [data-action='deactivate']")));
+        return new TenantsPage(browser);
+    }
+
     /** The create form's ViewState, as this page rendered it for this session. */
     public String createFormViewState() {
         return browser.find(By.cssSelector("#create input[name='jakarta.faces.ViewState']")).getAttribute("value");
