@@ -8,6 +8,7 @@ import dev.rca.it.ui.SignInPage;
 import dev.rca.it.ui.TelemetryPage;
 import dev.rca.it.ui.TenantPage;
 import dev.rca.it.ui.TenantsPage;
+import dev.rca.it.ui.TokensPage;
 import dev.rca.it.ui.UploadPage;
 import dev.rca.it.ui.UploadsPage;
 import jakarta.json.JsonObject;
@@ -133,6 +134,9 @@ class AdminUiIT extends AdminSession {
         browser.screenshot("07-upload");
         String uploadId = upload.uploadId();
         Files.delete(log);
+        upload = upload.redrive();
+        assertTrue(upload.messages().contains("sent again"), upload.messages());
+        assertEquals("success", upload.awaitFinal().status(), "a redrive of a chunked upload changes nothing");
         overview = OverviewPage.open(browser);
         for (String stage : List.of("ingest", "chunk")) {
             List<String> row = overview.stage(stage);
@@ -158,6 +162,19 @@ class AdminUiIT extends AdminSession {
         assertTrue(telemetry.events().containsAll(List.of(slug + " ingest success", slug + " chunk success")),
                 telemetry.events().toString());
         browser.screenshot("09-telemetry");
+
+        String adminTokenName = "ui admin " + slug;
+        TokensPage apiTokens = TokensPage.open(browser);
+        String adminToken = apiTokens.createAdminToken(adminTokenName);
+        assertTrue(adminToken.startsWith("rca_adm_"));
+        apiTokens.maskNewToken();
+        browser.screenshot("13-api-tokens");
+        assertEquals(200, api.withToken(adminToken).get("api/admin/tenants").status(), "the new admin token works");
+        apiTokens = TokensPage.open(browser);
+        assertTrue(apiTokens.row(adminTokenName).getText().contains("admin"));
+        apiTokens = apiTokens.revoke(adminTokenName);
+        assertTrue(apiTokens.revoked(adminTokenName));
+        assertEquals(401, api.withToken(adminToken).get("api/admin/tenants").status(), "revoked from the UI");
 
         JsonObject allTenants = admin.flags(Admin.ALL_TENANTS);
         assertEquals(Flags.effective(allTenants), GlobalFlagsPage.open(browser).effective(FLAG));

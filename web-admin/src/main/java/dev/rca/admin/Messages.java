@@ -25,6 +25,13 @@ public final class Messages {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
     }
 
+    /** An error for the page that the redirect leads to. */
+    public static void errorAfterRedirect(String text) {
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    }
+
     /** An info message that survives the redirect after a POST (post-redirect-get). */
     public static void infoAfterRedirect(String text) {
         info(text);

@@ -3,6 +3,8 @@ package dev.rca.it.ui;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -95,8 +97,14 @@ public final class Browser implements AutoCloseable {
             try {
                 html.isDisplayed();
                 return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+            } catch (StaleElementReferenceException replaced) {
                 return true;
+            } catch (WebDriverException e) {
+                // Chromium's way of saying the same while the old document is being torn down.
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
             }
         });
     }

@@ -44,6 +44,12 @@ public final class UploadPage {
         return browser.driver().findElements(By.cssSelector("pre.chunk")).stream().map(WebElement::getText).toList();
     }
 
+    /** Sends the upload's chunk request again (the runbook's redrive). */
+    public UploadPage redrive() {
+        browser.clickAndAwaitPage(browser.find(By.id("redrive:submit")));
+        return new UploadPage(browser);
+    }
+
     public String messages() {
         return browser.find(By.id("messages")).getText();
     }

@@ -62,7 +62,7 @@ public class TenantBacking implements Serializable {
         try {
             refresh();
         } catch (BusinessException unknown) {
-            Messages.infoAfterRedirect(unknown.getMessage());
+            Messages.errorAfterRedirect(unknown.getMessage());
             FacesContext.getCurrentInstance().getExternalContext().redirect(
                     FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
                             + "/admin/tenants/");

@@ -13,6 +13,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -47,14 +48,31 @@ public class UploadBacking implements Serializable {
     /** Also what the page's poll calls. */
     public void refresh() {
         try {
-            upload = uploads.view(tenant, UUID.fromString(id));
+            upload = uploads.view(tenant, uploadId());
             if (isDone() && chunkPage == null) {
                 loadChunks();
             }
         } catch (BusinessException refusal) {
             Messages.error(null, refusal);
-        } catch (IllegalArgumentException | NullPointerException notAnId) {
-            Messages.error(null, "'" + id + "' is not an upload id.");
+        }
+    }
+
+    /** The runbook's way to move an upload whose chunk request was lost; harmless for a chunked one. */
+    public void redrive() {
+        try {
+            upload = uploads.redrive(uploadId());
+            Messages.info("The chunk request was sent again; the chunk stage skips an upload it has chunked already.");
+        } catch (BusinessException refusal) {
+            Messages.error(null, refusal);
+        }
+    }
+
+    private UUID uploadId() {
+        try {
+            return UUID.fromString(String.valueOf(id));
+        } catch (IllegalArgumentException notAnId) {
+            throw new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_upload",
+                    "'" + id + "' is not an upload id", Map.of("upload", String.valueOf(id)));
         }
     }
 
