@@ -22,10 +22,6 @@ public class Formats {
         return instant == null ? "—" : TIME.format(instant);
     }
 
-    public String iso(Instant instant) {
-        return instant == null ? "" : instant.toString();
-    }
-
     public String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
