@@ -32,6 +32,10 @@ if [[ -z "${RCA_BOOTSTRAP_ADMIN_TOKEN:-}" ]]; then
     echo "Note: RCA_BOOTSTRAP_ADMIN_TOKEN is not set, so no admin token is registered by this start; the API"
     echo "      needs one: export RCA_BOOTSTRAP_ADMIN_TOKEN=rca_adm_\$(openssl rand -hex 24) and start again."
 fi
+if [[ -z "${RCA_BOOTSTRAP_ADMIN_USER:-}" || -z "${RCA_BOOTSTRAP_ADMIN_PASSWORD:-}" ]]; then
+    echo "Note: RCA_BOOTSTRAP_ADMIN_USER/RCA_BOOTSTRAP_ADMIN_PASSWORD are not both set, so no admin UI user is"
+    echo "      registered by this start (docs/admin-ui.md)."
+fi
 echo "Starting WildFly ($database) ..."
 JAVA_OPTS="${RCA_JAVA_OPTS:-} -Djboss.http.port=$port" "$home/bin/standalone.sh" -c standalone-full.xml \
     -b 127.0.0.1 >"$home/standalone/log/console.log" 2>&1 &
@@ -43,6 +47,7 @@ for _ in $(seq 1 240); do
         echo "RCA Pipeline is running on $database: http://127.0.0.1:$port/"
         echo "  upload: curl -i -H \"Authorization: Bearer \$ADMIN_TOKEN\" -H 'Content-Type: text/plain' --data-binary @app.log http://127.0.0.1:$port/api/tenants/default/uploads"
         echo "          (ADMIN_TOKEN = the RCA_BOOTSTRAP_ADMIN_TOKEN this server was started with; see README.md)"
+        echo "  admin UI: http://127.0.0.1:$port/admin/ (RCA_BOOTSTRAP_ADMIN_USER and its password)"
         echo "  log:    $home/standalone/log/server.log"
         wait $server
         exit $?

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs and starts what the tests need when it is missing (Debian/Ubuntu, as root or with
 # sudo), then runs every test with Maven: unit tests, then the integration tests on a provisioned WildFly with
-# the real EAR, against PostgreSQL and once on the embedded defaults (H2).
+# the real EAR, against PostgreSQL and once on the embedded defaults (H2); the admin UI in headless Chromium.
 #
 #   deploy/test.sh [extra Maven arguments]
 #
@@ -31,6 +31,9 @@ need_package maven
 need_package httpie
 need_package prometheus
 need_package prometheus-alertmanager
+# The admin UI tests: a real headless browser, driven through its WebDriver.
+need_package chromium
+need_package chromium-driver
 
 # Start the local cluster (the newest installed version) if it is not running.
 cluster=$(pg_lsclusters --no-header | sort -k1,1n | tail -n 1)

@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class QueueDepths {
 
-    static final List<String> QUEUES = List.of("ChunkRequestQueue", "DLQ");
+    public static final List<String> QUEUES = List.of("ChunkRequestQueue", "DLQ");
     private static final Logger LOG = Logger.getLogger(QueueDepths.class.getName());
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();

@@ -2,6 +2,7 @@ package dev.rca.pipeline.ingest.control;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 
 /** An upload as the HTTP layer received it, opened by the ingest stage only after the request passed its checks. */
 public interface UploadSource {
@@ -11,6 +12,16 @@ public interface UploadSource {
 
     /** The request body's declared length, or -1 when the body is chunked. */
     long contentLength();
+
+    /** A Content-Type header's media type, lower case and without parameters; null for null. */
+    static String mediaTypeOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim()
+                .toLowerCase(Locale.ROOT);
+    }
 
     /** Positions on the file's bytes: the body itself, or a form's file field. */
     Body open() throws IOException;

@@ -26,7 +26,6 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -107,14 +106,6 @@ public class UploadsResource {
         return type == null ? null : type.getType() + "/" + type.getSubtype();
     }
 
-    private static String partType(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        int parameters = contentType.indexOf(';');
-        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
-    }
-
     private UUID uploadId(String id) {
         try {
             return UUID.fromString(id);
@@ -143,7 +134,7 @@ public class UploadsResource {
             while (items.hasNext()) {
                 FileItemInput item = items.next();
                 if (FILE_FIELD.equals(item.getFieldName()) && !item.isFormField()) {
-                    return new Body(item.getName(), partType(item.getContentType()), item.getInputStream());
+                    return new Body(item.getName(), UploadSource.mediaTypeOf(item.getContentType()), item.getInputStream());
                 }
             }
             throw new BusinessException(BusinessException.Kind.BAD_REQUEST, "missing_file_field",

@@ -1,0 +1,75 @@
+package dev.rca.users.boundary;
+
+import dev.rca.errors.BusinessException;
+import dev.rca.errors.BusinessException.Kind;
+import dev.rca.users.entity.AdminUser;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Registers admin users and checks their passwords, hashed with the platform's {@code Pbkdf2PasswordHash}. */
+@Stateless
+public class AdminUsers {
+
+    public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
+    static final int MIN_PASSWORD = 12;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    /** Hashed once, so that an unknown user name costs as much to check as a wrong password. */
+    private String unknownUserHash;
+
+    @PostConstruct
+    void initHash() {
+        passwordHash.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Iterations", "210000"));
+        unknownUserHash = passwordHash.generate("no such user".toCharArray());
+    }
+
+    /** Registers {@code username} with {@code password} unless a user of that name exists; true if it registered. */
+    public boolean registerIfAbsent(String username, char[] password) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new BusinessException(Kind.BAD_REQUEST, "invalid_username",
+                    "user name must match " + USERNAME.pattern(), Map.of("field", "username"));
+        }
+        if (password == null || password.length < MIN_PASSWORD) {
+            throw new BusinessException(Kind.BAD_REQUEST, "weak_password",
+                    "password must have at least " + MIN_PASSWORD + " characters", Map.of("field", "password"));
+        }
+        if (find(username).isPresent()) {
+            return false;
+        }
+        em.persist(new AdminUser(username, passwordHash.generate(password), Instant.now()));
+        return true;
+    }
+
+    /** True when the user exists and the password is theirs; records the sign-in. */
+    public boolean signIn(String username, char[] password) {
+        Optional<AdminUser> user = username == null ? Optional.empty() : find(username);
+        boolean valid = passwordHash.verify(password, user.map(AdminUser::getPasswordHash).orElse(unknownUserHash));
+        if (valid && user.isPresent()) {
+            user.get().signedIn(Instant.now());
+            return true;
+        }
+        return false;
+    }
+
+    private Optional<AdminUser> find(String username) {
+        return em.createNamedQuery(AdminUser.FIND_BY_USERNAME, AdminUser.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst();
+    }
+}
