@@ -229,6 +229,23 @@ class AdminUiIT extends AdminSession {
     }
 
     @Test
+    void adminPagesNeedSignInHoweverTheirPathIsSpelled() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (String path : List.of("admin/tokens/index.xhtml", "%61dmin/tokens/index.xhtml",
+                "admin;x=1/tokens/index.xhtml", "admin/tokens;x=1/index.xhtml")) {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.toURI().resolve(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            // Either the container does not map the spelling to a page at all, or it leads to sign-in.
+            assertTrue(page.statusCode() == 302 || page.statusCode() == 404,
+                    path + " answered " + page.statusCode() + " without sign-in: " + page.body());
+            if (page.statusCode() == 302) {
+                assertTrue(page.headers().firstValue("Location").orElse("").contains("/admin/sign-in.xhtml"),
+                        path + " leads to sign-in: " + page.headers().map());
+            }
+        }
+    }
+
+    @Test
     void aPostWithoutThisSessionsViewStateChangesNothing() throws Exception {
         SignInPage.open(browser).signIn(USER, PASSWORD);
         String forged = Admin.uniqueSlug("forged");

@@ -29,6 +29,7 @@ final class FaultServer implements AutoCloseable {
     private final List<String> properties;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
+    private List<ProcessHandle> jvms = List.of();
     private int starts;
 
     /** @param properties system properties ({@code -Dkey=value}) on top of the bootstrap token and the port offset */
@@ -60,11 +61,12 @@ final class FaultServer implements AutoCloseable {
         process = builder.start();
         starts++;
         awaitReady();
+        jvms = process.descendants().toList();
     }
 
     /** SIGKILL to the server's JVM: no shutdown hook, no graceful undeploy, as a crash or the OOM killer does. */
     void kill() throws InterruptedException {
-        List<ProcessHandle> jvms = process.descendants().toList();
+        jvms = java.util.stream.Stream.concat(jvms.stream(), process.descendants()).distinct().toList();
         jvms.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         for (ProcessHandle jvm : jvms) {
@@ -101,7 +103,7 @@ final class FaultServer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (process != null && process.isAlive()) {
+        if (process != null) {
             kill();
         }
     }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,54 +94,57 @@ class FaultSuiteIT {
         AtomicLong lastAcceptedNanos = new AtomicLong();
         Instant deadline = Instant.now().plus(RUN_DEADLINE);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            Random random = new Random(1000L * faults + c);
-            running.add(clients.submit(() -> {
-                byte[] log = null;
-                while (accepted.size() < UPLOADS && Instant.now().isBefore(deadline)) {
-                    attempts.incrementAndGet();
-                    if (log == null) {
-                        log = LogGenerator.generate(random.nextLong(), 1024 + random.nextInt(48 * 1024));
-                    }
-                    try {
-                        Api.Response response = api.upload(tenant.slug(), "text/plain", log);
-                        if (response.status() == 202) {
-                            accepted.add(UUID.fromString(response.json().getString("id")));
-                            lastAcceptedNanos.set(System.nanoTime());
-                            log = null;
-                            continue;
-                        }
-                        // 503 while a dependency is down or the server is starting; anything else is noted.
-                        if (response.status() != 503) {
-                            otherAnswers.merge(response.status(), 1, Integer::sum);
-                        }
-                    } catch (RuntimeException connectionLost) {
-                        unanswered.incrementAndGet();
-                    }
-                    pause(250);
-                }
-                return null;
-            }));
-        }
-
         List<Long> recoveryMillis = new ArrayList<>();
-        for (int f = 1; f <= faults; f++) {
-            int threshold = UPLOADS * f / (faults + 1);
-            while (accepted.size() < threshold && Instant.now().isBefore(deadline)) {
-                pause(50);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                Random random = new Random(1000L * faults + c);
+                running.add(clients.submit(() -> {
+                    byte[] log = null;
+                    while (accepted.size() < UPLOADS && Instant.now().isBefore(deadline)) {
+                        attempts.incrementAndGet();
+                        if (log == null) {
+                            log = LogGenerator.generate(random.nextLong(), 1024 + random.nextInt(48 * 1024));
+                        }
+                        try {
+                            Api.Response response = api.upload(tenant.slug(), "text/plain", log);
+                            if (response.status() == 202) {
+                                accepted.add(UUID.fromString(response.json().getString("id")));
+                                lastAcceptedNanos.set(System.nanoTime());
+                                log = null;
+                                continue;
+                            }
+                            // 503 while a dependency is down or the server is starting; anything else is noted.
+                            if (response.status() != 503) {
+                                otherAnswers.merge(response.status(), 1, Integer::sum);
+                            }
+                        } catch (RuntimeException connectionLost) {
+                            unanswered.incrementAndGet();
+                        }
+                        pause(250);
+                    }
+                    return null;
+                }));
             }
-            long faultAt = System.nanoTime();
-            fault.inflict();
-            while (lastAcceptedNanos.get() < faultAt && Instant.now().isBefore(deadline)) {
-                pause(50);
+
+            for (int f = 1; f <= faults; f++) {
+                int threshold = UPLOADS * f / (faults + 1);
+                while (accepted.size() < threshold && Instant.now().isBefore(deadline)) {
+                    pause(50);
+                }
+                long faultAt = System.nanoTime();
+                fault.inflict();
+                while (lastAcceptedNanos.get() < faultAt && Instant.now().isBefore(deadline)) {
+                    pause(50);
+                }
+                recoveryMillis.add(TimeUnit.NANOSECONDS.toMillis(lastAcceptedNanos.get() - faultAt));
             }
-            recoveryMillis.add(TimeUnit.NANOSECONDS.toMillis(lastAcceptedNanos.get() - faultAt));
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            clients.shutdownNow();
         }
-        for (Future<?> client : running) {
-            client.get();
-        }
-        clients.shutdown();
 
         Instant settleStart = Instant.now();
         Map<String, Long> statuses = awaitSettled(tenant.id());

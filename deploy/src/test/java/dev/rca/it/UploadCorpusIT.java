@@ -289,6 +289,20 @@ class UploadCorpusIT extends DeployedEar {
     }
 
     @Test
+    void tarGzBombIsStoppedByTheRatioOfItsGzipStream() throws Exception {
+        byte[] bomb = Bundles.gzip(Bundles.tar(List.of(Member.text("ok.log", LOG),
+                Member.file("zeros.log", new byte[64 * 1024 * 1024]))));
+
+        JsonObject error = timed("tar.gz bomb (64 MiB member)",
+                () -> refused(() -> api.upload(tenant.slug(), "application/gzip", bomb), 413,
+                        "compression_ratio_exceeded"));
+
+        assertEquals("zeros.log", error.getJsonObject("details").getString("file"));
+        assertTrue(error.getJsonObject("details").getJsonNumber("uncompressedBytes").longValue()
+                <= 2 * 1024 * 1024 + 64 * 1024, "stopped right after the first MiB: " + error);
+    }
+
+    @Test
     void uncompressedTotalIsALimitAcrossEntries() throws Exception {
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

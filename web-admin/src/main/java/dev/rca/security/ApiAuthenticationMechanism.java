@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,7 +59,9 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The container's decoded, normalised path, the one it dispatches on: the raw request URI would let
+        // "/%61dmin/…" or "/admin;x/…" reach the admin pages without matching the prefix checked here.
+        String path = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
         if (path.startsWith(API_PATH)) {
             return bearer(request, context);
         }

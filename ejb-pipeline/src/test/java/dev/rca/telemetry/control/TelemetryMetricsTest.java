@@ -20,7 +20,7 @@ class TelemetryMetricsTest {
         List<Field> metadata = Arrays.stream(TelemetryMetrics.class.getDeclaredFields())
                 .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == Metadata.class)
                 .toList();
-        assertEquals(7, metadata.size(), "one Metadata per series family");
+        assertEquals(8, metadata.size(), "one Metadata per series family");
         for (Field field : metadata) {
             Metadata series = (Metadata) field.get(null);
             assertTrue(series.getName().startsWith("rca_"), series.getName());
@@ -33,5 +33,6 @@ class TelemetryMetricsTest {
         assertTrue(TelemetryMetrics.GATED.stream().allMatch(name -> name.startsWith("rca_pipeline_stage")));
         assertFalse(TelemetryMetrics.ENHANCED_ENABLED.getName().startsWith("rca_pipeline_stage"));
         assertFalse(TelemetryMetrics.QUEUE_DEPTH.getName().startsWith("rca_pipeline_stage"));
+        assertFalse(TelemetryMetrics.DUPLICATES.getName().startsWith("rca_pipeline_stage"));
     }
 }

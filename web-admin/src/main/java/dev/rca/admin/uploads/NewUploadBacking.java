@@ -45,8 +45,8 @@ public class NewUploadBacking {
             Messages.error("upload:file", "Choose a file to upload.");
             return null;
         }
-        try {
-            UUID id = ingest.ingest(tenant, new PartUploadSource(file)).id();
+        try (PartUploadSource source = new PartUploadSource(file)) {
+            UUID id = ingest.ingest(tenant, source).id();
             Messages.infoAfterRedirect("Upload of " + file.getSubmittedFileName() + " accepted.");
             return "/admin/uploads/upload?faces-redirect=true&tenant=" + tenant + "&id=" + id;
         } catch (BusinessException refusal) {

@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 /**
  * Makes every accepted upload end. A chunk request can be lost (a crash between the database commit and the
  * broker's, which are not one XA transaction) or dead-lettered after its delivery attempts; the upload then stays
- * {@code processing}. This sweep, on every node shortly after start and then every
+ * {@code processing}. This sweep, on every node at most 10 s after start and then every
  * {@code rca.recovery.sweep-interval-seconds}, sends the request again for uploads processing longer than
  * {@code rca.recovery.stuck-after-seconds} — harmless for one already chunked or being chunked, since the chunk stage
  * locks the upload and skips a duplicate — and after {@code rca.recovery.max-resends} sends records the chunk stage
@@ -42,6 +42,7 @@ import java.util.logging.Logger;
 public class UploadRecovery {
 
     static final int BATCH = 100;
+    static final long FIRST_SWEEP_MILLIS = 10_000;
     private static final Logger LOG = Logger.getLogger(UploadRecovery.class.getName());
 
     @PersistenceContext
@@ -71,23 +72,27 @@ public class UploadRecovery {
     @PostConstruct
     void schedule() {
         long interval = Duration.ofSeconds(sweepIntervalSeconds).toMillis();
-        timers.createIntervalTimer(interval, interval, new TimerConfig("upload-recovery", false));
+        timers.createIntervalTimer(Math.min(interval, FIRST_SWEEP_MILLIS), interval,
+                new TimerConfig("upload-recovery", false));
     }
 
     @Timeout
     public void sweep() {
         Instant now = Instant.now();
+        Instant before = now.minusSeconds(stuckAfterSeconds);
         List<UUID> stuck = em.createNamedQuery(Upload.FIND_STUCK, UUID.class)
                 .setParameter("status", UploadStatus.PROCESSING)
-                .setParameter("before", now.minusSeconds(stuckAfterSeconds))
+                .setParameter("before", before)
                 .setMaxResults(BATCH)
                 .getResultList();
         int resent = 0;
         int failed = 0;
         for (UUID id : stuck) {
-            // Waits for a chunk stage at work on this upload, then sees what it left.
+            // Waits for a chunk stage (or another node's sweep) at work on this upload, then sees what it left.
             Upload upload = em.find(Upload.class, id, LockModeType.PESSIMISTIC_WRITE);
-            if (upload.getStatus() != UploadStatus.PROCESSING || telemetry.hasOutcome(id, Stage.CHUNK)) {
+            Instant lastSent = upload.getLastResentAt() == null ? upload.getReceivedAt() : upload.getLastResentAt();
+            if (upload.getStatus() != UploadStatus.PROCESSING || telemetry.hasOutcome(id, Stage.CHUNK)
+                    || !lastSent.isBefore(before)) {
                 continue;
             }
             if (upload.getResends() < maxResends) {

@@ -132,15 +132,20 @@ public class IngestStage {
             throws IOException {
         Tenants.requireActive(tenant);
         checkRequest(source);
-        UploadSource.Body body = source.open();
+        // Not closed here: closing a request's body makes the container read the rest of it, which a refusal for
+        // size must not do. The source's owner closes what it opened (the admin form's part).
+        return storeBody(tenant, source.mediaType(), source.open(), ingestion, started);
+    }
+
+    private UploadView storeBody(Tenant tenant, String requestType, UploadSource.Body body, Ingestion ingestion,
+                                 long started) throws IOException {
         UploadBudget budget = new UploadBudget(new IngestLimits(maxBytes, maxUncompressedBytes, maxFileBytes,
                 maxEntries, maxCompressionRatio, ratioGraceBytes));
         UploadContents contents = UploadContents.open(budget.meterBody(body.stream()), body.fileName(),
-                body.mediaType() == null ? source.mediaType() : body.mediaType());
+                body.mediaType() == null ? requestType : body.mediaType());
         ingestion.format = contents.format().label();
         ingestion.warnings.addAll(contents.warnings());
-        Upload upload = new Upload(tenant.getId(), EntryNames.printable(body.fileName()), source.mediaType(),
-                Instant.now());
+        Upload upload = new Upload(tenant.getId(), EntryNames.printable(body.fileName()), requestType, Instant.now());
         em.persist(upload);
 
         if (contents.format().isArchive()) {

@@ -90,7 +90,7 @@ public final class TextCopy {
             }
             validator.finish();
         } catch (InvalidUtf8Exception e) {
-            if (sniffBinary && e.byteOffset() < SNIFF_BYTES && !transcoded(encoding)) {
+            if (sniffBinary && e.byteOffset() < SNIFF_BYTES && "UTF-8".equals(encoding)) {
                 throw new FileProblem(SkipReason.BINARY, "not text: invalid UTF-8 at byte offset "
                         + (e.byteOffset() + bomLength), e.byteOffset() + bomLength, e.line());
             }
@@ -108,10 +108,6 @@ public final class TextCopy {
             sink.write(blocks++, block, filled);
         }
         return new Result(validator.bytes(), validator.lines(), blocks, encoding, mark != null);
-    }
-
-    private static boolean transcoded(String encoding) {
-        return !"UTF-8".equals(encoding);
     }
 
     private static void rejectNul(byte[] block, int from, int to) throws FileProblem {

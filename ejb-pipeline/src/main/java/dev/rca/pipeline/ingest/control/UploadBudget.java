@@ -24,10 +24,6 @@ public final class UploadBudget {
         this.limits = limits;
     }
 
-    public IngestLimits limits() {
-        return limits;
-    }
-
     public long bodyBytes() {
         return bodyBytes;
     }

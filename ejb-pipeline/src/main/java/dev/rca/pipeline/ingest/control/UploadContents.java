@@ -63,12 +63,16 @@ public final class UploadContents {
     private final UploadFormat format;
     private final List<Warning> warnings;
     private final ArchiveInputStream<?> archive;
+    /** The gzip stream around a tar, whose ratio holds for all its members; null for other formats. */
+    private final InputStreamStatistics compression;
     private Entry single;
 
-    private UploadContents(UploadFormat format, List<Warning> warnings, ArchiveInputStream<?> archive, Entry single) {
+    private UploadContents(UploadFormat format, List<Warning> warnings, ArchiveInputStream<?> archive,
+                           InputStreamStatistics compression, Entry single) {
         this.format = format;
         this.warnings = warnings;
         this.archive = archive;
+        this.compression = compression;
         this.single = single;
     }
 
@@ -81,6 +85,7 @@ public final class UploadContents {
         BufferedInputStream in = new BufferedInputStream(body, SNIFF_BUFFER);
         UploadFormat format;
         ArchiveInputStream<?> archive = null;
+        InputStreamStatistics compression = null;
         Entry single = null;
         String compressor = compressorOf(in);
         if (compressor == null) {
@@ -106,6 +111,7 @@ public final class UploadContents {
             if (ArchiveStreamFactory.TAR.equals(archiverOf(content))) {
                 format = UploadFormat.TAR_GZIP;
                 archive = new TarArchiveInputStream(content);
+                compression = gzip;
             } else {
                 format = UploadFormat.GZIP;
                 String inner = gzip.getMetaData().getFileName();
@@ -115,7 +121,7 @@ public final class UploadContents {
         } else {
             throw unsupported(OTHER_COMPRESSORS.getOrDefault(compressor, compressor));
         }
-        return new UploadContents(format, mismatches(format, fileName, declaredType), archive, single);
+        return new UploadContents(format, mismatches(format, fileName, declaredType), archive, compression, single);
     }
 
     /** True when a file's first bytes are an archive or a compressed stream of any kind the library knows. */
@@ -161,7 +167,7 @@ public final class UploadContents {
                 : member.isFIFO() || member.isCharacterDevice() || member.isBlockDevice() ? EntryKind.OTHER
                 : member.isFile() ? EntryKind.FILE
                 : EntryKind.OTHER;
-        return new Entry(member.getName(), kind, stream, null, true);
+        return new Entry(member.getName(), kind, stream, compression, true);
     }
 
     private static String compressorOf(BufferedInputStream in) throws IOException {

@@ -117,6 +117,10 @@ public class Upload {
         return resends;
     }
 
+    public Instant getLastResentAt() {
+        return lastResentAt;
+    }
+
     public int getSkippedFiles() {
         return skippedFiles;
     }
