@@ -91,7 +91,9 @@ class FaultSuiteIT {
         AtomicInteger attempts = new AtomicInteger();
         AtomicInteger unanswered = new AtomicInteger();
         Map<Integer, Integer> otherAnswers = new java.util.concurrent.ConcurrentHashMap<>();
-        AtomicLong lastAcceptedNanos = new AtomicLong();
+        // Recovery: from a fault to the first 202 of a request sent after it (one in flight may still be answered).
+        AtomicLong faultNanos = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong recoveredNanos = new AtomicLong();
         Instant deadline = Instant.now().plus(RUN_DEADLINE);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<Long> recoveryMillis = new ArrayList<>();
@@ -106,11 +108,14 @@ class FaultSuiteIT {
                         if (log == null) {
                             log = LogGenerator.generate(random.nextLong(), 1024 + random.nextInt(48 * 1024));
                         }
+                        long sentNanos = System.nanoTime();
                         try {
                             Api.Response response = api.upload(tenant.slug(), "text/plain", log);
                             if (response.status() == 202) {
                                 accepted.add(UUID.fromString(response.json().getString("id")));
-                                lastAcceptedNanos.set(System.nanoTime());
+                                if (sentNanos > faultNanos.get()) {
+                                    recoveredNanos.compareAndSet(0, System.nanoTime());
+                                }
                                 log = null;
                                 continue;
                             }
@@ -133,11 +138,14 @@ class FaultSuiteIT {
                     pause(50);
                 }
                 long faultAt = System.nanoTime();
+                recoveredNanos.set(0);
+                faultNanos.set(faultAt);
                 fault.inflict();
-                while (lastAcceptedNanos.get() < faultAt && Instant.now().isBefore(deadline)) {
+                while (recoveredNanos.get() == 0 && Instant.now().isBefore(deadline)) {
                     pause(50);
                 }
-                recoveryMillis.add(TimeUnit.NANOSECONDS.toMillis(lastAcceptedNanos.get() - faultAt));
+                recoveryMillis.add(TimeUnit.NANOSECONDS.toMillis(recoveredNanos.get() - faultAt));
+                faultNanos.set(Long.MAX_VALUE);
             }
             for (Future<?> client : running) {
                 client.get();
