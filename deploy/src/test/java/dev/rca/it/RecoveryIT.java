@@ -159,7 +159,7 @@ class RecoveryIT extends AdminSession {
     void unreachableDatabaseAnswers503AndTheServerHeals() throws Exception {
         Admin.Tenant tenant = admin.tenant("db-down");
         byte[] log = LogGenerator.generate(203, 64 * 1024);
-        assertEquals(200, ready().statusCode());
+        assertReadiness(200, "UP");
 
         // From the maintenance database (PostgreSQL will not close the one it is connected to): new connections
         // to the test database are refused, open ones are ended.
@@ -180,6 +180,9 @@ class RecoveryIT extends AdminSession {
                 JsonObject error = Errors.assertError(refused, 503, "service_unavailable");
                 assertEquals("database", error.getJsonObject("details").getString("dependency"));
                 assertTrue(Integer.parseInt(refused.header("Retry-After")) > 0, refused.toString());
+                JsonObject down = assertReadiness(503, "DOWN");
+                assertTrue(check(down, "database").getJsonObject("data").getString("error").contains("RcaDS"),
+                        down.toString());
             } finally {
                 sql.execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS true");
             }
@@ -190,7 +193,27 @@ class RecoveryIT extends AdminSession {
                 Duration.between(back, Instant.now()).toMillis());
         assertEquals("success", api.awaitUpload(accepted.locationUri(), Api::finished, DEADLINE)
                 .getString("status"));
-        assertEquals(200, ready().statusCode());
+        assertReadiness(200, "UP");
+    }
+
+    /**
+     * Readiness on the management port: the server's own checks and the application's, database ({@code
+     * DatabaseReadiness}) and broker; the broker is up throughout, the database as {@code database} expects.
+     */
+    private JsonObject assertReadiness(int status, String database) throws Exception {
+        HttpResponse<String> response = ready();
+        assertEquals(status, response.statusCode(), response.body());
+        JsonObject health = Api.Response.of(response.statusCode(), response.body()).json();
+        assertEquals(database, check(health, "database").getString("status"), health.toString());
+        assertEquals("UP", check(health, "broker").getString("status"), health.toString());
+        return health;
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> name.equals(check.getString("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no readiness check '" + name + "' in " + health));
     }
 
     private Api.Response upload(Admin.Tenant tenant, byte[] log) {
