@@ -356,7 +356,8 @@ class UploadCorpusIT extends DeployedEar {
 
     @Test
     void twentyParallelTenMegabyteUploadsFitTheHeap() throws Exception {
-        // The test server runs with -Xmx512m (deploy POM); each upload streams, holding about one block.
+        // The test server runs with -Xmx512m and 4 ingest slots (deploy POM): each upload streams, holding about one
+        // block, and the 16 beyond the slots wait their turn instead of failing.
         long tempFiles = Refusals.serverTempFiles();
         byte[] log = LogGenerator.generate(92, 10 * 1024 * 1024);
         ExecutorService clients = Executors.newFixedThreadPool(20);

@@ -18,7 +18,9 @@ public class BusinessException extends RuntimeException {
         CONFLICT(409),
         PAYLOAD_TOO_LARGE(413),
         UNSUPPORTED_MEDIA_TYPE(415),
-        UNPROCESSABLE(422);
+        UNPROCESSABLE(422),
+        /** Answered with {@code Retry-After: }{@link #RETRY_AFTER_SECONDS}. */
+        SERVICE_UNAVAILABLE(503);
 
         private final int status;
 
@@ -30,6 +32,9 @@ public class BusinessException extends RuntimeException {
             return status;
         }
     }
+
+    /** What a {@link Kind#SERVICE_UNAVAILABLE} refusal asks the client to wait before it tries again. */
+    public static final int RETRY_AFTER_SECONDS = 10;
 
     private final Kind kind;
     private final String error;

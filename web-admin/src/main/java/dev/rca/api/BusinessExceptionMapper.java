@@ -1,6 +1,7 @@
 package dev.rca.api;
 
 import dev.rca.errors.BusinessException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -17,6 +18,9 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
         if (e.kind() == BusinessException.Kind.PAYLOAD_TOO_LARGE) {
             // Closing the connection spares the server from draining the rest of an oversize body.
             response.header("Connection", "close");
+        }
+        if (e.kind() == BusinessException.Kind.SERVICE_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, BusinessException.RETRY_AFTER_SECONDS);
         }
         return response.build();
     }

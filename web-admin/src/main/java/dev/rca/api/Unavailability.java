@@ -1,5 +1,6 @@
 package dev.rca.api;
 
+import dev.rca.errors.BusinessException;
 import jakarta.resource.ResourceException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -24,7 +25,7 @@ import java.util.Set;
 public final class Unavailability {
 
     /** Seconds a client is asked to wait: about what the pool needs to find the database back (validation 5 s). */
-    public static final int RETRY_AFTER_SECONDS = 10;
+    public static final int RETRY_AFTER_SECONDS = BusinessException.RETRY_AFTER_SECONDS;
 
     private Unavailability() {
     }

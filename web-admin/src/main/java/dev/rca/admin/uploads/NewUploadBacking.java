@@ -2,7 +2,7 @@ package dev.rca.admin.uploads;
 
 import dev.rca.admin.Messages;
 import dev.rca.errors.BusinessException;
-import dev.rca.pipeline.ingest.boundary.IngestStage;
+import dev.rca.pipeline.ingest.boundary.UploadIntake;
 import dev.rca.tenants.boundary.TenantAdministration;
 import dev.rca.tenants.boundary.TenantView;
 import jakarta.ejb.EJB;
@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** admin/uploads/new.xhtml: a file and a tenant into {@link IngestStage#ingest}, the REST API's own entry. */
+/** admin/uploads/new.xhtml: a file and a tenant into {@link UploadIntake#accept}, the REST API's own entry. */
 @Named
 @RequestScoped
 public class NewUploadBacking {
@@ -24,7 +24,7 @@ public class NewUploadBacking {
     private static final Logger LOG = Logger.getLogger(NewUploadBacking.class.getName());
 
     @EJB
-    IngestStage ingest;
+    UploadIntake intake;
 
     @EJB
     TenantAdministration tenants;
@@ -46,7 +46,7 @@ public class NewUploadBacking {
             return null;
         }
         try (PartUploadSource source = new PartUploadSource(file)) {
-            UUID id = ingest.ingest(tenant, source).id();
+            UUID id = intake.accept(tenant, source).id();
             Messages.infoAfterRedirect("Upload of " + file.getSubmittedFileName() + " accepted.");
             return "/admin/uploads/upload?faces-redirect=true&tenant=" + tenant + "&id=" + id;
         } catch (BusinessException refusal) {

@@ -18,7 +18,10 @@ import java.util.logging.Logger;
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/ChunkRequestQueue"),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        // Consumers per node (WildFly's default is 15): the stage is CPU-bound for large files, and each consumer
+        // holds a database connection next to the ingest slots (rca.upload.max-concurrent).
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
 })
 public class ChunkRequestConsumer implements MessageListener {
 

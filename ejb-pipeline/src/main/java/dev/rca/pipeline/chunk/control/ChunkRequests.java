@@ -11,7 +11,10 @@ import jakarta.jms.Queue;
 
 import java.util.UUID;
 
-/** Hands an upload to the chunk stage through ChunkRequestQueue; the message leaves only if the caller commits. */
+/**
+ * Hands an upload to the chunk stage through ChunkRequestQueue: inside the caller's transaction (the message leaves
+ * only if it commits), or, for an upload already committed, at once and in no transaction.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class ChunkRequests {
@@ -25,5 +28,11 @@ public class ChunkRequests {
 
     public void send(UUID uploadId) {
         jms.createProducer().send(queue, new ChunkRequest(uploadId).toJson());
+    }
+
+    /** Sends at once, outside any transaction: the broker has the request when this returns. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void sendCommitted(UUID uploadId) {
+        send(uploadId);
     }
 }

@@ -2,7 +2,6 @@ package dev.rca.pipeline.ingest.boundary;
 
 import dev.rca.errors.BusinessException;
 import dev.rca.errors.BusinessException.Kind;
-import dev.rca.pipeline.chunk.control.ChunkRequests;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
 import dev.rca.pipeline.ingest.control.EntryNames;
@@ -48,9 +47,10 @@ import java.util.logging.Logger;
 
 /**
  * The first stage, run inside the upload request: reads the body (a text file, gzip, zip or tar), stores each text
- * file's bytes once, records the {@code ingest} outcome and hands the upload to the chunk stage. All of it commits
- * together, before the caller answers 202; a refused upload leaves nothing but its failed telemetry row. Archive
- * entries that cannot be ingested are skipped with a reason, and the upload is then {@code partial}.
+ * file's bytes once and records the {@code ingest} outcome. All of it commits together, before the caller answers
+ * 202; {@link UploadIntake} then hands the upload to the chunk stage. A refused upload leaves nothing but its failed
+ * telemetry row. Archive entries that cannot be ingested are skipped with a reason, and the upload is then
+ * {@code partial}.
  */
 @Stateless
 public class IngestStage {
@@ -73,9 +73,6 @@ public class IngestStage {
 
     @EJB
     StageTelemetry telemetry;
-
-    @EJB
-    ChunkRequests chunkRequests;
 
     @EJB
     Uploads uploads;
@@ -172,7 +169,6 @@ public class IngestStage {
         telemetry.record(tenant.getId(), upload.getId(), Stage.INGEST,
                 ingestion.skipped.isEmpty() ? StageStatus.SUCCESS : StageStatus.PARTIAL, elapsedMillis(started),
                 metadata);
-        chunkRequests.send(upload.getId());
         return uploads.view(tenant.getSlug(), upload.getId());
     }
 

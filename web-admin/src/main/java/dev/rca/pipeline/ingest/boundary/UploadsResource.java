@@ -42,7 +42,7 @@ public class UploadsResource {
     static final String FILE_FIELD = "file";
 
     @EJB
-    IngestStage ingest;
+    UploadIntake intake;
 
     @EJB
     Uploads uploads;
@@ -63,21 +63,21 @@ public class UploadsResource {
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/gzip", "application/x-gzip",
             "application/zip", "application/x-zip-compressed", "application/x-tar", "application/x-gtar"})
     public Response uploadBody(@QueryParam("name") String name, InputStream body) {
-        return accepted(ingest.ingest(tenant, new RawBody(mediaType(), headers.getLength(), name, body)));
+        return accepted(intake.accept(tenant, new RawBody(mediaType(), headers.getLength(), name, body)));
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response uploadForm(@Context HttpServletRequest request) {
         // A request without Content-Type can land here too: the ingest stage refuses it by its media type.
-        return accepted(ingest.ingest(tenant, new FormBody(mediaType(), headers.getLength(), request)));
+        return accepted(intake.accept(tenant, new FormBody(mediaType(), headers.getLength(), request)));
     }
 
     /** Any other media type: refused by the ingest stage, so that the refusal is recorded like every other. */
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response uploadOther() {
-        return accepted(ingest.ingest(tenant, new RawBody(mediaType(), headers.getLength(), null,
+        return accepted(intake.accept(tenant, new RawBody(mediaType(), headers.getLength(), null,
                 InputStream.nullInputStream())));
     }
 
