@@ -51,7 +51,13 @@ public final class LineChunker {
         if (finished) {
             throw new IllegalStateException("feed() after finish()");
         }
-        for (int i = offset, end = offset + length; i < end; i++) {
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            int skipped = skipLineBody(bytes, i, end);
+            if (skipped > 0) {
+                i += skipped - 1;
+                continue;
+            }
             byte b = bytes[i];
             long lineLength = position - lineStart;
             if (lineLength < HEAD_BYTES) {
@@ -71,6 +77,29 @@ public final class LineChunker {
                 endLine();
             }
         }
+    }
+
+    /**
+     * The fast path: inside an ordinary line, past its head and short of the target, a byte only moves the position
+     * until the next newline. Skips such bytes from {@code from} and returns how many (0 when the byte at {@code
+     * from} needs the full treatment of feed()).
+     */
+    private int skipLineBody(byte[] bytes, int from, int end) {
+        long lineLength = position - lineStart;
+        if (longLine || lineLength < HEAD_BYTES) {
+            return 0;
+        }
+        // the byte that makes the line reach the target must take the slow path, which notices it
+        int stop = (int) Math.min(end, from + (targetBytes - lineLength));
+        int i = from;
+        while (i < stop && bytes[i] != '\n') {
+            i++;
+        }
+        for (int k = Math.max(from, i - 4); k < i; k++) {
+            recentBytes = (recentBytes << 8) | (bytes[k] & 0xFF);
+        }
+        position += i - from;
+        return i - from;
     }
 
     public void finish() {

@@ -6,6 +6,7 @@ import org.apache.commons.io.input.BOMInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.util.Arrays;
 
 /**
  * Turns one file's bytes into stored UTF-8 text, block by block, holding one block in memory: a UTF-8 byte order
@@ -16,6 +17,7 @@ public final class TextCopy {
 
     /** How much of a file's start decides, inside an archive, that it is binary rather than badly encoded text. */
     static final int SNIFF_BYTES = 8 * 1024;
+    private static final int FIRST_BUFFER_BYTES = 64 * 1024;
 
     /** Receives the blocks in order; nothing is sent before the file's start has passed every check. */
     @FunctionalInterface
@@ -66,7 +68,8 @@ public final class TextCopy {
         }
 
         Utf8Validator validator = new Utf8Validator();
-        byte[] block = new byte[blockBytes];
+        // Grows to a whole block only for a file that fills one: a small file never takes a block-sized array.
+        byte[] block = new byte[Math.min(blockBytes, FIRST_BUFFER_BYTES)];
         int filled = 0;
         int blocks = 0;
         long bytes = 0;
@@ -83,9 +86,11 @@ public final class TextCopy {
                 }
                 validator.feed(block, filled, read);
                 filled += read;
-                if (filled == block.length) {
+                if (filled == blockBytes) {
                     sink.write(blocks++, block, filled);
                     filled = 0;
+                } else if (filled == block.length) {
+                    block = Arrays.copyOf(block, Math.min(blockBytes, 2 * block.length));
                 }
             }
             validator.finish();

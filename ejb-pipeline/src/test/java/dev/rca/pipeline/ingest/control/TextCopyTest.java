@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,24 @@ class TextCopyTest {
         assertEquals(result.blocks(), blocksSeen);
         assertEquals("UTF-8", result.encoding());
         assertFalse(result.bomStripped());
+    }
+
+    @Test
+    void blocksLargerThanTheFirstBufferAreStillWholeBlocks() throws Exception {
+        int block = 1024 * 1024;
+        byte[] text = "ein längerer Eintrag im Protokoll\n".repeat(100_000).getBytes(UTF_8);
+        List<Integer> lengths = new ArrayList<>();
+
+        TextCopy.Result result = TextCopy.copy(new ByteArrayInputStream(text), true, Long.MAX_VALUE, block,
+                (index, data, length) -> {
+                    lengths.add(length);
+                    stored.write(data, 0, length);
+                });
+
+        assertArrayEquals(text, stored.toByteArray());
+        assertEquals(List.of(block, block, block, text.length - 3 * block), lengths);
+        assertEquals(4, result.blocks());
+        assertEquals(100_000, result.lines());
     }
 
     @Test
