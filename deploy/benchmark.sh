@@ -12,8 +12,74 @@
 #   deploy/benchmark.sh metrics [BASE_URL [TENANTS [RUNS]]]              /metrics render time and size with TENANTS
 #                                                                        enabled (server started with
 #                                                                        -Drca.metrics.max-enhanced-tenants >= TENANTS)
+#
+# The pipeline benchmark starts its own server instead (docs/benchmarks.md): a fresh PostgreSQL database rca_bench,
+# the EAR on WildFly at -Xmx512m on 127.0.0.1:8080 (RCA_HTTP_PORT to change), warm-up, then every scenario several
+# times, printing each run and per scenario the median and spread; a copy of the output goes to deploy/target/bench/.
+#
+#   deploy/benchmark.sh pipeline [--no-build] [--smoke] [--jfr]   --smoke: a few seconds per scenario, no figures;
+#                                                                  --jfr: a JFR profile of the first throughput run
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [[ "${1:-}" == pipeline ]]; then
+    shift
+    build=yes
+    args=()
+    mkdir -p deploy/target/bench
+    for option in "$@"; do
+        case "$option" in
+            --no-build) build= ;;
+            --smoke) args+=(smoke) ;;
+            --jfr) args+=("jfr=deploy/target/bench/pipeline-$(date -u +%Y%m%dT%H%M%SZ).jfr") ;;
+            *) echo "unknown option '$option': --no-build, --smoke or --jfr" >&2; exit 2 ;;
+        esac
+    done
+    port=${RCA_HTTP_PORT:-8080}
+    if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+        echo "something already answers on 127.0.0.1:$port; stop it or set RCA_HTTP_PORT" >&2
+        exit 1
+    fi
+    as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+    cluster=$(pg_lsclusters --no-header | sort -k1,1n | tail -n 1)
+    read -r pg_version pg_name pg_port pg_status _ <<<"$cluster"
+    if [[ "$pg_status" != online* ]]; then
+        as_root pg_ctlcluster "$pg_version" "$pg_name" start
+    fi
+    psql_admin() { as_root su postgres -c "psql -p $pg_port -v ON_ERROR_STOP=1 -qAt $*"; }
+    if [[ "$(psql_admin "-c \"SELECT 1 FROM pg_roles WHERE rolname = 'rca'\"")" != 1 ]]; then
+        psql_admin "-c \"CREATE ROLE rca LOGIN PASSWORD 'rca'\""
+    fi
+    psql_admin "-c 'DROP DATABASE IF EXISTS rca_bench WITH (FORCE)'"
+    psql_admin "-c 'CREATE DATABASE rca_bench OWNER rca'"
+    if [[ -n "$build" ]]; then
+        mvn -B -q -Dstyle.color=never -DskipTests package
+    fi
+    mvn -B -q -Dstyle.color=never -pl deploy test-compile
+
+    home=deploy/target/server/wildfly-39.0.1.Final
+    ADMIN_TOKEN="rca_adm_$(openssl rand -hex 24)"
+    export ADMIN_TOKEN
+    RCA_BOOTSTRAP_ADMIN_TOKEN=$ADMIN_TOKEN POSTGRESQL_URL="jdbc:postgresql://127.0.0.1:$pg_port/rca_bench" \
+        POSTGRESQL_USER=rca POSTGRESQL_PASSWORD=rca RCA_HTTP_PORT=$port \
+        RCA_JAVA_OPTS="-Xmx512m -Drca.metrics.max-enhanced-tenants=2000 ${RCA_JAVA_OPTS:-}" \
+        deploy/run.sh --no-build >deploy/target/bench/run.log 2>&1 &
+    runner=$!
+    trap 'kill $runner 2>/dev/null; wait $runner 2>/dev/null' EXIT INT TERM
+    until grep -q "RCA Pipeline is running" deploy/target/bench/run.log; do
+        if ! kill -0 $runner 2>/dev/null; then
+            cat deploy/target/bench/run.log >&2
+            exit 1
+        fi
+        sleep 1
+    done
+    pid=$(cat "$home/standalone/tmp/server.pid")
+    output="deploy/target/bench/pipeline-$(date -u +%Y%m%dT%H%M%SZ).txt"
+    mvn -B -q -Dstyle.color=never -pl deploy exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.rca.it.PipelineBenchmark \
+        -Dexec.args="http://127.0.0.1:$port/ $pid ${args[*]}" | tee "$output"
+    echo "output kept in $output"
+    exit 0
+fi
 
 scenario=${1:-upload}
 shift || true

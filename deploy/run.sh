@@ -37,7 +37,12 @@ if [[ -z "${RCA_BOOTSTRAP_ADMIN_USER:-}" || -z "${RCA_BOOTSTRAP_ADMIN_PASSWORD:-
     echo "      registered by this start (docs/admin-ui.md)."
 fi
 echo "Starting WildFly ($database) ..."
-JAVA_OPTS="${RCA_JAVA_OPTS:-} -Djboss.http.port=$port" "$home/bin/standalone.sh" -c standalone-full.xml \
+# In the background of standalone.sh, so that it relays a TERM to the JVM (run.sh stopped by kill stops the server too)
+# and writes the JVM's process id to server.pid for tools such as jcmd.
+mkdir -p "$home/standalone/tmp"
+rm -f "$home/standalone/tmp/server.pid"
+LAUNCH_JBOSS_IN_BACKGROUND=true JBOSS_PIDFILE="$home/standalone/tmp/server.pid" \
+    JAVA_OPTS="${RCA_JAVA_OPTS:-} -Djboss.http.port=$port" "$home/bin/standalone.sh" -c standalone-full.xml \
     -b 127.0.0.1 >"$home/standalone/log/console.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT INT TERM

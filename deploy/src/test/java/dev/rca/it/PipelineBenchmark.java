@@ -1,0 +1,555 @@
+package dev.rca.it;
+
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * The pipeline's benchmark scenarios against a warm server on PostgreSQL, each run several times, printing every run
+ * and per scenario the median and the spread (min – max). Never fails on a figure; it fails only when the server
+ * refuses or loses work. Started by {@code deploy/benchmark.sh pipeline}, which starts the server and passes its
+ * process id (for heap and RSS) and the admin token (ADMIN_TOKEN).
+ *
+ * <p>Arguments: {@code BASE_URL SERVER_PID [smoke] [jfr=FILE] [only=N,...] [runs=N]}. {@code smoke} shrinks every
+ * scenario to a few seconds (a check that the command works, not figures); {@code jfr=FILE} records a JFR profile of
+ * the throughput scenario; {@code only} runs the scenarios of those numbers (2 and 3 are one run); {@code runs} sets
+ * every scenario's number of runs (quick comparisons while tuning).
+ */
+public final class PipelineBenchmark {
+
+    private static final String TENANT = "bench";
+    private static final String FLAG = "telemetry_enhanced_metrics_enabled";
+    private static final int MIB = 1024 * 1024;
+
+    private final URI base;
+    private final long serverPid;
+    private final boolean smoke;
+    private final Path jfr;
+    private final Set<Integer> scenarios;
+    private final Integer runsOverride;
+    private final Api api;
+    private final Api poller;
+
+    private PipelineBenchmark(URI base, long serverPid, boolean smoke, Path jfr, Set<Integer> scenarios,
+                              Integer runsOverride) {
+        this.base = base;
+        this.serverPid = serverPid;
+        this.smoke = smoke;
+        this.jfr = jfr;
+        this.scenarios = scenarios;
+        this.runsOverride = runsOverride;
+        this.api = UploadLatencyBenchmark.api(base);
+        this.poller = new Api(base, System.getenv("ADMIN_TOKEN"), Duration.ofMillis(5));
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args[0]);
+        long pid = Long.parseLong(args[1]);
+        boolean smoke = false;
+        Path jfr = null;
+        Set<Integer> scenarios = Set.of(1, 2, 4, 5, 6);
+        Integer runs = null;
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].equals("smoke")) {
+                smoke = true;
+            } else if (args[i].startsWith("jfr=")) {
+                jfr = Path.of(args[i].substring(4)).toAbsolutePath();
+            } else if (args[i].startsWith("runs=")) {
+                runs = Integer.valueOf(args[i].substring(5));
+            } else if (args[i].startsWith("only=")) {
+                scenarios = Arrays.stream(args[i].substring(5).split(",")).map(Integer::valueOf)
+                        .collect(Collectors.toSet());
+            } else {
+                throw new IllegalArgumentException("unknown argument " + args[i]
+                        + ": smoke, jfr=FILE, only=1,2,... or runs=N");
+            }
+        }
+        new PipelineBenchmark(base, pid, smoke, jfr, scenarios, runs).run();
+    }
+
+    private void run() throws Exception {
+        System.out.printf(Locale.ROOT, "RCA Pipeline benchmark, %s, server pid %d, %s, %d cores, %s%n", base,
+                serverPid, smoke ? "smoke-sized" : "full", Runtime.getRuntime().availableProcessors(), Instant.now());
+        createTenant(TENANT);
+        setFlag(TENANT, false);
+        byte[][] logs = new byte[8][];
+        for (int i = 0; i < logs.length; i++) {
+            logs[i] = LogGenerator.generate(100 + i, 10 * MIB);
+        }
+        byte[][] small = new byte[64][];
+        for (int i = 0; i < small.length; i++) {
+            small[i] = LogGenerator.generate(1000 + i, 10 * 1024);
+        }
+        warmUp(logs, small);
+        if (scenarios.contains(1)) {
+            singleUploadLatency(logs[0]);
+        }
+        if (scenarios.contains(2) || scenarios.contains(3)) {
+            throughput(logs);
+        }
+        if (scenarios.contains(4)) {
+            smallUploads(small);
+        }
+        if (scenarios.contains(5)) {
+            metricsRender();
+        }
+        if (scenarios.contains(6)) {
+            memory(logs);
+        }
+        System.out.println("done");
+    }
+
+    private void warmUp(byte[][] logs, byte[][] small) {
+        int large = smoke ? 2 : 30;
+        long start = System.nanoTime();
+        for (int i = 0; i < large; i++) {
+            awaitChunked(accept(logs[i % logs.length]));
+        }
+        List<URI> accepted = new ArrayList<>();
+        for (int i = 0; i < (smoke ? 20 : 1000); i++) {
+            accepted.add(accept(small[i % small.length]));
+        }
+        accepted.forEach(this::awaitChunked);
+        System.out.printf(Locale.ROOT, "%nwarm-up: %d uploads of 10 MiB and %d of 10 KiB in %.1f s%n", large,
+                accepted.size(), seconds(start));
+    }
+
+    /** Scenario 1: one 10 MiB log, POST until its chunk stage is committed (status polled every 5 ms). */
+    private void singleUploadLatency(byte[] log) {
+        int runs = runs(2, 9);
+        System.out.printf(Locale.ROOT, "%n[1] one %,d-byte log: POST -> chunk stage committed, %d runs%n",
+                log.length, runs);
+        List<Double> totals = new ArrayList<>();
+        List<Double> accepts = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            URI location = accept(log);
+            double accept = seconds(start);
+            JsonObject done = awaitChunked(location);
+            double total = seconds(start);
+            System.out.printf(Locale.ROOT, "    run %d: %.3f s (202 after %.3f s; server: ingest %d ms, chunk %d ms)%n",
+                    i + 1, total, accept, stageMillis(done, 0), stageMillis(done, 1));
+            totals.add(total);
+            accepts.add(accept);
+        }
+        summary("POST -> chunked", totals, "s", 3);
+        summary("POST -> 202", accepts, "s", 3);
+    }
+
+    /**
+     * Scenarios 2 and 3: 8 clients upload 10 MiB logs back to back for the window; the tenant's enhanced-metrics flag
+     * is switched on and off in equal slices of the same run. MB/s fully chunked = the bytes accepted in the window
+     * over the time from its start to the last of those uploads' chunk commits. Per flag state (the state when the
+     * POST was sent), the bytes over the time the clients spent on those POSTs: what one client gets through, with the
+     * same 8 clients in both states; counting whole uploads this way keeps an upload that outlasts its slice from
+     * tipping a slice's figure.
+     */
+    private void throughput(byte[][] logs) throws Exception {
+        int clients = 8;
+        int runs = runs(1, 3);
+        Duration window = Duration.ofSeconds(smoke ? 10 : 60);
+        Duration slice = Duration.ofSeconds(smoke ? 5 : 10);
+        System.out.printf(Locale.ROOT, "%n[2, 3] %d clients uploading 10 MiB logs for %d s, %s flipped every %d s"
+                + " (off first), %d runs%n", clients, window.toSeconds(), FLAG, slice.toSeconds(), runs);
+        List<Double> rates = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            if (jfr != null && run == 1) {
+                jcmd("JFR.start", "name=rca-bench", "settings=profile", "filename=" + jfr);
+            }
+            ThroughputRun result = throughputRun(logs, clients, window, slice);
+            if (jfr != null && run == 1) {
+                jcmd("JFR.stop", "name=rca-bench");
+                System.out.println("    JFR profile of run 1: " + jfr);
+            }
+            System.out.printf(Locale.ROOT, "    run %d: %d uploads, %,d bytes, last chunk committed %.1f s after the"
+                            + " start: %.1f MB/s fully chunked; per client, flag on %.1f MB/s, off %.1f MB/s: ratio %.3f%n",
+                    run, result.uploads, result.bytes, result.seconds, result.megabytesPerSecond(),
+                    result.onRate(), result.offRate(), result.onRate() / result.offRate());
+            rates.add(result.megabytesPerSecond());
+            ratios.add(result.onRate() / result.offRate());
+        }
+        summary("MB/s fully chunked (MB = 10^6 bytes)", rates, "MB/s", 1);
+        summary("enhanced metrics on / off", ratios, "", 3);
+    }
+
+    private ThroughputRun throughputRun(byte[][] logs, int clients, Duration window, Duration slice)
+            throws Exception {
+        AtomicBoolean flagOn = new AtomicBoolean(false);
+        AtomicLong[] bytesByState = {new AtomicLong(), new AtomicLong()};
+        AtomicLong[] nanosByState = {new AtomicLong(), new AtomicLong()};
+        ConcurrentLinkedQueue<URI> accepted = new ConcurrentLinkedQueue<>();
+        AtomicLong bytes = new AtomicLong();
+        long start = System.nanoTime();
+        Instant startedAt = Instant.now();
+        long end = start + window.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            byte[] log = logs[c % logs.length];
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    boolean on = flagOn.get();
+                    long sent = System.nanoTime();
+                    accepted.add(accept(log));
+                    nanosByState[on ? 1 : 0].addAndGet(System.nanoTime() - sent);
+                    bytes.addAndGet(log.length);
+                    bytesByState[on ? 1 : 0].addAndGet(log.length);
+                }
+                return null;
+            }));
+        }
+        long sliceNanos = slice.toNanos();
+        long sliceStart = start;
+        while (sliceStart < end) {
+            long sliceEnd = Math.min(end, sliceStart + sliceNanos);
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, sliceEnd - System.nanoTime()));
+            if (sliceEnd < end) {
+                boolean next = !flagOn.get();
+                setFlag(TENANT, next);
+                flagOn.set(next);
+            }
+            sliceStart = sliceEnd;
+        }
+        for (Future<?> worker : workers) {
+            worker.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        setFlag(TENANT, false);
+        Instant lastCommit = startedAt;
+        for (URI location : accepted) {
+            Instant completed = Instant.parse(awaitChunked(location).getString("completedAt"));
+            lastCommit = completed.isAfter(lastCommit) ? completed : lastCommit;
+        }
+        return new ThroughputRun(accepted.size(), bytes.get(),
+                Duration.between(startedAt, lastCommit).toNanos() / 1e9,
+                bytesByState[1].get() / (nanosByState[1].get() / 1e9),
+                bytesByState[0].get() / (nanosByState[0].get() / 1e9));
+    }
+
+    private record ThroughputRun(int uploads, long bytes, double seconds, double onBytesPerSecond,
+                                 double offBytesPerSecond) {
+        double megabytesPerSecond() {
+            return bytes / seconds / 1e6;
+        }
+
+        double onRate() {
+            return onBytesPerSecond / 1e6;
+        }
+
+        double offRate() {
+            return offBytesPerSecond / 1e6;
+        }
+    }
+
+    /** Scenario 4: 1,000 uploads of 10 KiB from 16 clients; accept rate, accept latency, then all chunked. */
+    private void smallUploads(byte[][] small) throws Exception {
+        int uploads = smoke ? 200 : 1000;
+        int clients = 16;
+        int runs = runs(1, 5);
+        System.out.printf(Locale.ROOT, "%n[4] %d uploads of %,d bytes from %d clients, %d runs%n", uploads,
+                small[0].length, clients, runs);
+        List<Double> rates = new ArrayList<>();
+        List<Double> p99s = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            AtomicInteger next = new AtomicInteger();
+            ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<URI> accepted = new ConcurrentLinkedQueue<>();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long start = System.nanoTime();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                workers.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < uploads) {
+                        long sent = System.nanoTime();
+                        accepted.add(accept(small[i % small.length]));
+                        latencies.add((System.nanoTime() - sent) / 1e6);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get(5, TimeUnit.MINUTES);
+            }
+            double acceptSeconds = seconds(start);
+            pool.shutdown();
+            accepted.forEach(this::awaitChunked);
+            double chunkedSeconds = seconds(start);
+            List<Double> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            double rate = uploads / acceptSeconds;
+            double p99 = percentile(sorted, 0.99);
+            System.out.printf(Locale.ROOT, "    run %d: %.0f uploads/s accepted (%.2f s), all chunked after %.2f s;"
+                            + " accept latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", run, rate, acceptSeconds,
+                    chunkedSeconds, percentile(sorted, 0.5), p99, sorted.get(sorted.size() - 1));
+            rates.add(rate);
+            p99s.add(p99);
+        }
+        summary("uploads/s accepted", rates, "/s", 0);
+        summary("p99 accept latency", p99s, "ms", 1);
+    }
+
+    /** Scenario 5: /metrics with 1,000 tenants' enhanced metrics on (bench-0000 …), plain and gzipped. */
+    private void metricsRender() throws Exception {
+        int tenants = smoke ? 50 : 1000;
+        int runs = runs(3, 15);
+        for (int i = 0; i < tenants; i++) {
+            createTenant(String.format(Locale.ROOT, "bench-%04d", i));
+        }
+        Api.Response on = api.putJson("api/admin/tenants/all-tenants/feature-flags",
+                "{\"flags\": {\"" + FLAG + "\": true}}");
+        if (on.status() != 200) {
+            throw new IllegalStateException("could not enable all tenants: " + on);
+        }
+        System.out.printf(Locale.ROOT, "%n[5] GET /metrics with every tenant enabled (%d bench-NNNN tenants and"
+                + " the others), %d runs after 3 warm-ups%n", tenants, runs);
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            for (String encoding : List.of("identity", "gzip")) {
+                List<Double> millis = new ArrayList<>();
+                long size = 0;
+                long samples = 0;
+                for (int i = -3; i < runs; i++) {
+                    long start = System.nanoTime();
+                    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve("metrics"))
+                            .header("Accept-Encoding", encoding).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    double elapsed = (System.nanoTime() - start) / 1e6;
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("/metrics answered " + response.statusCode());
+                    }
+                    size = response.body().length;
+                    if (encoding.equals("identity")) {
+                        samples = new String(response.body(), StandardCharsets.UTF_8).lines()
+                                .filter(line -> !line.startsWith("#")).count();
+                    }
+                    if (i >= 0) {
+                        millis.add(elapsed);
+                    }
+                }
+                summary(String.format(Locale.ROOT, "render (%s, %,d bytes%s)", encoding, size,
+                        samples > 0 ? String.format(Locale.ROOT, ", %,d samples", samples) : ""), millis, "ms", 1);
+            }
+        } finally {
+            api.putJson("api/admin/tenants/all-tenants/feature-flags", "{\"flags\": {\"" + FLAG + "\": false}}");
+        }
+    }
+
+    /**
+     * Scenario 6: 50 uploads of 10 MiB sent at once; heap used (sampled every 100 ms with jstat) and the peak RSS
+     * (VmHWM, reset before each run) of the server process, and whether it logged an OutOfMemoryError.
+     */
+    private void memory(byte[][] logs) throws Exception {
+        int uploads = smoke ? 10 : 50;
+        int runs = runs(1, 3);
+        System.out.printf(Locale.ROOT, "%n[6] %d concurrent uploads of 10 MiB, %d runs; server %s%n", uploads, runs,
+                maxHeap());
+        List<Double> heaps = new ArrayList<>();
+        List<Double> rsss = new ArrayList<>();
+        Path serverLog = serverLog();
+        long logStart = Files.size(serverLog);
+        for (int run = 1; run <= runs; run++) {
+            Files.writeString(Path.of("/proc", Long.toString(serverPid), "clear_refs"), "5");
+            HeapSampler heap = new HeapSampler(serverPid);
+            heap.start();
+            ExecutorService pool = Executors.newFixedThreadPool(uploads);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<URI>> sent = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < uploads; i++) {
+                byte[] log = logs[i % logs.length];
+                sent.add(pool.submit(() -> {
+                    go.await();
+                    return accept(log);
+                }));
+            }
+            go.countDown();
+            List<URI> accepted = new ArrayList<>();
+            for (Future<URI> upload : sent) {
+                accepted.add(upload.get(5, TimeUnit.MINUTES));
+            }
+            double acceptSeconds = seconds(start);
+            pool.shutdown();
+            accepted.forEach(this::awaitChunked);
+            double chunkedSeconds = seconds(start);
+            double peakHeap = heap.stop() / MIB;
+            double peakRss = peakRssKiB() / 1024.0;
+            System.out.printf(Locale.ROOT, "    run %d: all %d accepted after %.1f s and chunked after %.1f s;"
+                    + " peak heap used %.0f MiB, peak RSS %.0f MiB%n", run, uploads, acceptSeconds, chunkedSeconds,
+                    peakHeap, peakRss);
+            heaps.add(peakHeap);
+            rsss.add(peakRss);
+        }
+        summary("peak heap used", heaps, "MiB", 0);
+        summary("peak RSS", rsss, "MiB", 0);
+        String log = Files.readString(serverLog).substring((int) Math.min(logStart, Files.size(serverLog)));
+        System.out.println("    OutOfMemoryError in the server log during the scenario: "
+                + (log.contains("OutOfMemoryError") ? "YES" : "none"));
+    }
+
+    /** The runs of a scenario: as asked for with runs=N, else its smoke-sized or full count. */
+    private int runs(int smokeRuns, int fullRuns) {
+        return runsOverride != null ? runsOverride : smoke ? smokeRuns : fullRuns;
+    }
+
+    private URI accept(byte[] log) {
+        Api.Response response = api.upload(TENANT, "text/plain", log);
+        if (response.status() != 202) {
+            throw new IllegalStateException("upload refused: " + response);
+        }
+        return response.locationUri();
+    }
+
+    private JsonObject awaitChunked(URI location) {
+        JsonObject done = poller.awaitUpload(location, Api::finished, Duration.ofMinutes(5));
+        if (!"success".equals(done.getString("status"))) {
+            throw new IllegalStateException("upload ended " + done.getString("status") + ": " + done);
+        }
+        return done;
+    }
+
+    private void createTenant(String slug) {
+        Api.Response created = api.postJson("api/admin/tenants",
+                "{\"slug\": \"" + slug + "\", \"displayName\": \"Benchmark " + slug + "\"}");
+        if (created.status() != 201 && created.status() != 409) {
+            throw new IllegalStateException("could not create tenant " + slug + ": " + created);
+        }
+    }
+
+    private void setFlag(String tenant, boolean on) {
+        Api.Response changed = api.putJson("api/admin/tenants/" + tenant + "/feature-flags",
+                "{\"flags\": {\"" + FLAG + "\": " + on + "}, \"reason\": \"benchmark\"}");
+        if (changed.status() != 200) {
+            throw new IllegalStateException("could not set " + FLAG + " of " + tenant + ": " + changed);
+        }
+    }
+
+    private static long stageMillis(JsonObject upload, int stage) {
+        return upload.getJsonArray("stages").getJsonObject(stage).getJsonNumber("durationMs").longValue();
+    }
+
+    private String maxHeap() throws IOException, InterruptedException {
+        String flags = jcmd("VM.flags");
+        int at = flags.indexOf("-XX:MaxHeapSize=");
+        if (at < 0) {
+            return "max heap unknown";
+        }
+        String value = flags.substring(at + 16).split("\\s")[0];
+        return "max heap " + Long.parseLong(value) / MIB + " MiB";
+    }
+
+    private long peakRssKiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(serverPid), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        throw new IllegalStateException("no VmHWM for process " + serverPid);
+    }
+
+    private Path serverLog() throws IOException, InterruptedException {
+        String properties = jcmd("VM.system_properties");
+        for (String line : properties.split("\n")) {
+            if (line.startsWith("jboss.server.log.dir=")) {
+                return Path.of(line.substring(line.indexOf('=') + 1).replace("\\:", ":"), "server.log");
+            }
+        }
+        throw new IllegalStateException("the server's log directory is not among its system properties");
+    }
+
+    private String jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(serverPid)));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", line) + " failed: " + output);
+        }
+        return output;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static double percentile(List<Double> sorted, double fraction) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(fraction * sorted.size()) - 1));
+    }
+
+    private static void summary(String what, List<Double> values, String unit, int decimals) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        String format = "%." + decimals + "f";
+        System.out.printf(Locale.ROOT, "  => %s: median " + format + " %s (min " + format + ", max " + format
+                        + ", %d runs)%n", what, sorted.get(sorted.size() / 2), unit, sorted.get(0),
+                sorted.get(sorted.size() - 1), sorted.size());
+    }
+
+    /** Heap used by the server (young and old generations), sampled by {@code jstat -gc} every 100 ms. */
+    private static final class HeapSampler {
+        private final Process jstat;
+        private final AtomicLong peakBytes = new AtomicLong();
+        private final Thread reader;
+
+        HeapSampler(long pid) throws IOException {
+            jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid), "100").redirectErrorStream(true).start();
+            reader = new Thread(this::read, "jstat-reader");
+        }
+
+        void start() {
+            reader.start();
+        }
+
+        double stop() throws InterruptedException {
+            jstat.destroy();
+            reader.join(5000);
+            return peakBytes.get();
+        }
+
+        private void read() {
+            try {
+                List<String> header = null;
+                for (String line : (Iterable<String>) jstat.inputReader().lines()::iterator) {
+                    List<String> fields = List.of(line.trim().split("\\s+"));
+                    if (fields.contains("EU")) {
+                        header = fields;
+                    } else if (header != null && fields.size() == header.size()) {
+                        double used = 0;
+                        for (String column : List.of("S0U", "S1U", "EU", "OU")) {
+                            used += Double.parseDouble(fields.get(header.indexOf(column)));
+                        }
+                        long bytes = (long) (used * 1024);
+                        peakBytes.accumulateAndGet(bytes, Math::max);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the process was destroyed while a line was read: the samples so far stand
+            }
+        }
+    }
+}
