@@ -23,14 +23,19 @@ import java.sql.SQLException;
 public class DatabaseReadiness implements HealthCheck {
 
     private static final int VALID_WITHIN_SECONDS = 2;
+    private static final String DATASOURCE = "java:jboss/datasources/RcaDS";
 
-    @Resource(lookup = "java:jboss/datasources/RcaDS")
+    @Resource(lookup = DATASOURCE)
     DataSource dataSource;
 
     @Override
     public HealthCheckResponse call() {
         try (Connection connection = dataSource.getConnection()) {
-            return HealthCheckResponse.named("database").status(connection.isValid(VALID_WITHIN_SECONDS)).build();
+            if (connection.isValid(VALID_WITHIN_SECONDS)) {
+                return HealthCheckResponse.named("database").up().build();
+            }
+            return HealthCheckResponse.named("database").down().withData("error", "a pooled connection of "
+                    + DATASOURCE + " was not confirmed valid within " + VALID_WITHIN_SECONDS + " s").build();
         } catch (SQLException | RuntimeException e) {
             return HealthCheckResponse.named("database").down().withData("error", String.valueOf(e.getMessage()))
                     .build();

@@ -8,6 +8,7 @@ import dev.rca.pipeline.ingest.entity.Upload;
 import dev.rca.telemetry.control.StageTelemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -29,8 +30,8 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Makes every accepted upload end. A chunk request can be lost (a crash between the database commit and the
- * broker's, which are not one XA transaction) or dead-lettered after its delivery attempts; the upload then stays
+ * Makes every accepted upload end. A chunk request can be lost (a crash or a broker failure between the ingest
+ * commit and the send that follows it) or dead-lettered after its delivery attempts; the upload then stays
  * {@code processing}. This sweep, on every node at most 10 s after start and then every
  * {@code rca.recovery.sweep-interval-seconds}, sends the request again for uploads processing longer than
  * {@code rca.recovery.stuck-after-seconds} — harmless for one already chunked or being chunked, since the chunk stage
@@ -39,6 +40,7 @@ import java.util.logging.Logger;
  */
 @Startup
 @Singleton
+@DependsOn("SchemaMigration")
 public class UploadRecovery {
 
     static final int BATCH = 100;
