@@ -42,6 +42,16 @@ final class Api {
                 pollInterval);
     }
 
+    /**
+     * A client on HTTP/1.1, one connection per request in flight, as curl, httpie and log shippers upload. The JDK's
+     * default, HTTP/2 over one upgraded connection, puts every upload in flight on one TCP connection and one
+     * flow-control window (see deploy/wildfly/undertow.cli); the benchmarks measure the server, not that.
+     */
+    static Api overHttp11(URI base, String token, Duration pollInterval) {
+        return new Api(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build(), base, "Bearer " + token, pollInterval);
+    }
+
     private Api(HttpClient http, URI base, String authorization, Duration pollInterval) {
         this.http = http;
         this.base = base;

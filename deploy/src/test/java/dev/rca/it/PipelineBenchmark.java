@@ -64,7 +64,7 @@ public final class PipelineBenchmark {
         this.scenarios = scenarios;
         this.runsOverride = runsOverride;
         this.api = UploadLatencyBenchmark.api(base);
-        this.poller = new Api(base, System.getenv("ADMIN_TOKEN"), Duration.ofMillis(5));
+        this.poller = UploadLatencyBenchmark.api(base);
     }
 
     public static void main(String[] args) throws Exception {
@@ -208,7 +208,7 @@ public final class PipelineBenchmark {
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
         long end = start + window.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ExecutorService pool = clients(clients);
         List<Future<?>> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             byte[] log = logs[c % logs.length];
@@ -280,7 +280,7 @@ public final class PipelineBenchmark {
             AtomicInteger next = new AtomicInteger();
             ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<URI> accepted = new ConcurrentLinkedQueue<>();
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            ExecutorService pool = clients(clients);
             long start = System.nanoTime();
             List<Future<?>> workers = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -377,7 +377,7 @@ public final class PipelineBenchmark {
             Files.writeString(Path.of("/proc", Long.toString(serverPid), "clear_refs"), "5");
             HeapSampler heap = new HeapSampler(serverPid);
             heap.start();
-            ExecutorService pool = Executors.newFixedThreadPool(uploads);
+            ExecutorService pool = clients(uploads);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<URI>> sent = new ArrayList<>();
             long start = System.nanoTime();
@@ -415,6 +415,15 @@ public final class PipelineBenchmark {
     /** The runs of a scenario: as asked for with runs=N, else its smoke-sized or full count. */
     private int runs(int smokeRuns, int fullRuns) {
         return runsOverride != null ? runsOverride : smoke ? smokeRuns : fullRuns;
+    }
+
+    /** Client threads that never keep the JVM alive: a scenario that fails ends the benchmark instead of hanging it. */
+    private static ExecutorService clients(int threads) {
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "bench-client");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private URI accept(byte[] log) {
@@ -519,6 +528,7 @@ public final class PipelineBenchmark {
         HeapSampler(long pid) throws IOException {
             jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid), "100").redirectErrorStream(true).start();
             reader = new Thread(this::read, "jstat-reader");
+            reader.setDaemon(true);
         }
 
         void start() {

@@ -30,13 +30,16 @@ public final class UploadLatencyBenchmark {
         measure(api(base), "text/plain", log, runs, warmups);
     }
 
-    /** An API client with the admin token of ADMIN_TOKEN, polling every 5 ms: a figure is at most that much late. */
+    /**
+     * An HTTP/1.1 API client with the admin token of ADMIN_TOKEN, polling every 5 ms: a figure is at most that much
+     * late.
+     */
     static Api api(URI base) {
         String token = System.getenv("ADMIN_TOKEN");
         if (token == null || token.isBlank()) {
             throw new IllegalStateException("set ADMIN_TOKEN to an admin token of the server");
         }
-        return new Api(base, token, Duration.ofMillis(5));
+        return Api.overHttp11(base, token, Duration.ofMillis(5));
     }
 
     /** Uploads {@code body} {@code warmups + runs} times, printing each run and the median of the measured ones. */

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * How many uploads are ingested at once on this node. An ingest holds a database connection for as long as it reads
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class IngestSlots {
+
+    private static final Logger LOG = Logger.getLogger(IngestSlots.class.getName());
 
     @Inject
     @ConfigProperty(name = "rca.upload.max-concurrent")
@@ -40,6 +43,8 @@ public class IngestSlots {
     public void acquire() {
         try {
             if (!slots.tryAcquire(maxWaitSeconds, TimeUnit.SECONDS)) {
+                LOG.warning(() -> "upload refused with 503 server_busy: all " + maxConcurrent + " ingest slots stayed"
+                        + " busy for " + maxWaitSeconds + " s (rca.upload.max-concurrent, rca.upload.max-wait-seconds)");
                 throw busy();
             }
         } catch (InterruptedException e) {
