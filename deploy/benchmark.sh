@@ -40,18 +40,8 @@ if [[ "${1:-}" == pipeline ]]; then
         echo "something already answers on 127.0.0.1:$port; stop it or set RCA_HTTP_PORT" >&2
         exit 1
     fi
-    as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
-    cluster=$(pg_lsclusters --no-header | sort -k1,1n | tail -n 1)
-    read -r pg_version pg_name pg_port pg_status _ <<<"$cluster"
-    if [[ "$pg_status" != online* ]]; then
-        as_root pg_ctlcluster "$pg_version" "$pg_name" start
-    fi
-    psql_admin() { as_root su postgres -c "psql -p $pg_port -v ON_ERROR_STOP=1 -qAt $*"; }
-    if [[ "$(psql_admin "-c \"SELECT 1 FROM pg_roles WHERE rolname = 'rca'\"")" != 1 ]]; then
-        psql_admin "-c \"CREATE ROLE rca LOGIN PASSWORD 'rca'\""
-    fi
-    psql_admin "-c 'DROP DATABASE IF EXISTS rca_bench WITH (FORCE)'"
-    psql_admin "-c 'CREATE DATABASE rca_bench OWNER rca'"
+    source deploy/postgresql.sh
+    fresh_database rca_bench
     if [[ -n "$build" ]]; then
         mvn -B -q -Dstyle.color=never -DskipTests package
     fi

@@ -11,7 +11,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+# as_root and fresh_database
+source "$root/deploy/postgresql.sh"
 
 apt_updated=
 need_package() {
@@ -35,19 +36,9 @@ need_package prometheus-alertmanager
 need_package chromium
 need_package chromium-driver
 
-# Start the local cluster (the newest installed version) if it is not running.
-cluster=$(pg_lsclusters --no-header | sort -k1,1n | tail -n 1)
-read -r pg_version pg_name pg_port pg_status _ <<<"$cluster"
-if [[ "$pg_status" != online* ]]; then
-    as_root pg_ctlcluster "$pg_version" "$pg_name" start
-fi
-psql_admin() { as_root su postgres -c "psql -p $pg_port -v ON_ERROR_STOP=1 -qAt $*"; }
-if [[ "$(psql_admin "-c \"SELECT 1 FROM pg_roles WHERE rolname = 'rca'\"")" != 1 ]]; then
-    psql_admin "-c \"CREATE ROLE rca LOGIN PASSWORD 'rca'\""
-fi
+# The local cluster (the newest installed version) started if it is not running, and a fresh test database.
 database=${RCA_TEST_DATABASE:-rca_test}
-psql_admin "-c 'DROP DATABASE IF EXISTS $database WITH (FORCE)'"
-psql_admin "-c 'CREATE DATABASE $database OWNER rca'"
+fresh_database "$database"
 
 cd "$root"
 exec mvn -B -ntp clean verify -Dit.postgresql.url="jdbc:postgresql://127.0.0.1:$pg_port/$database" \

@@ -1,9 +1,11 @@
 package dev.rca.it;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,34 +38,53 @@ public final class MetricsRenderBenchmark {
             throw new IllegalStateException("could not enable all tenants: " + on);
         }
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            for (String encoding : List.of("identity", "gzip")) {
-                List<Double> millis = new ArrayList<>();
-                long bytes = 0;
-                int series = 0;
-                for (int i = -3; i < runs; i++) {
-                    long start = System.nanoTime();
-                    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve("metrics"))
-                            .header("Accept-Encoding", encoding).build(), HttpResponse.BodyHandlers.ofByteArray());
-                    double elapsed = (System.nanoTime() - start) / 1e6;
-                    bytes = response.body().length;
-                    if (encoding.equals("identity")) {
-                        series = (int) new String(response.body()).lines().filter(l -> !l.startsWith("#")).count();
-                    }
-                    if (i >= 0) {
-                        millis.add(elapsed);
-                    }
-                }
-                Collections.sort(millis);
+            for (Rendering rendering : render(base, 3, runs)) {
+                List<Double> millis = rendering.millis();
                 System.out.printf(Locale.ROOT, "GET /metrics (%s), %d tenants enabled: median %.1f ms, min %.1f ms,"
-                                + " max %.1f ms over %d runs; %,d bytes%s%n", encoding, tenants, millis.get(runs / 2),
-                        millis.get(0), millis.get(runs - 1), runs, bytes,
-                        series > 0 ? String.format(Locale.ROOT, ", %,d samples", series) : "");
+                                + " max %.1f ms over %d runs; %,d bytes%s%n", rendering.encoding(), tenants,
+                        millis.get(runs / 2), millis.get(0), millis.get(runs - 1), runs, rendering.bytes(),
+                        rendering.encoding().equals("identity")
+                                ? String.format(Locale.ROOT, ", %,d samples", rendering.samples()) : "");
             }
         } finally {
             api.putJson("api/admin/tenants/all-tenants/feature-flags",
                     "{\"flags\": {\"telemetry_enhanced_metrics_enabled\": false}}");
         }
+    }
+
+    /** One encoding's renderings: the measured runs' milliseconds, sorted; the body's size; its samples (identity). */
+    record Rendering(String encoding, List<Double> millis, long bytes, long samples) {
+    }
+
+    /** Times GET /metrics {@code warmups + runs} times plain, then as many times gzipped. */
+    static List<Rendering> render(URI base, int warmups, int runs) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        List<Rendering> renderings = new ArrayList<>();
+        for (String encoding : List.of("identity", "gzip")) {
+            List<Double> millis = new ArrayList<>();
+            long bytes = 0;
+            long samples = 0;
+            for (int i = -warmups; i < runs; i++) {
+                long start = System.nanoTime();
+                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve("metrics"))
+                        .header("Accept-Encoding", encoding).build(), HttpResponse.BodyHandlers.ofByteArray());
+                double elapsed = (System.nanoTime() - start) / 1e6;
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("/metrics answered " + response.statusCode());
+                }
+                bytes = response.body().length;
+                if (encoding.equals("identity")) {
+                    samples = new String(response.body(), StandardCharsets.UTF_8).lines()
+                            .filter(line -> !line.startsWith("#")).count();
+                }
+                if (i >= 0) {
+                    millis.add(elapsed);
+                }
+            }
+            Collections.sort(millis);
+            renderings.add(new Rendering(encoding, millis, bytes, samples));
+        }
+        return renderings;
     }
 
     private MetricsRenderBenchmark() {

@@ -4,9 +4,6 @@ import jakarta.json.JsonObject;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -330,30 +327,11 @@ public final class PipelineBenchmark {
         System.out.printf(Locale.ROOT, "%n[5] GET /metrics with every tenant enabled (%d bench-NNNN tenants and"
                 + " the others), %d runs after 3 warm-ups%n", tenants, runs);
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            for (String encoding : List.of("identity", "gzip")) {
-                List<Double> millis = new ArrayList<>();
-                long size = 0;
-                long samples = 0;
-                for (int i = -3; i < runs; i++) {
-                    long start = System.nanoTime();
-                    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve("metrics"))
-                            .header("Accept-Encoding", encoding).build(), HttpResponse.BodyHandlers.ofByteArray());
-                    double elapsed = (System.nanoTime() - start) / 1e6;
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("/metrics answered " + response.statusCode());
-                    }
-                    size = response.body().length;
-                    if (encoding.equals("identity")) {
-                        samples = new String(response.body(), StandardCharsets.UTF_8).lines()
-                                .filter(line -> !line.startsWith("#")).count();
-                    }
-                    if (i >= 0) {
-                        millis.add(elapsed);
-                    }
-                }
-                summary(String.format(Locale.ROOT, "render (%s, %,d bytes%s)", encoding, size,
-                        samples > 0 ? String.format(Locale.ROOT, ", %,d samples", samples) : ""), millis, "ms", 1);
+            for (MetricsRenderBenchmark.Rendering rendering : MetricsRenderBenchmark.render(base, 3, runs)) {
+                summary(String.format(Locale.ROOT, "render (%s, %,d bytes%s)", rendering.encoding(),
+                        rendering.bytes(), rendering.encoding().equals("identity")
+                                ? String.format(Locale.ROOT, ", %,d samples", rendering.samples()) : ""),
+                        rendering.millis(), "ms", 1);
             }
         } finally {
             api.putJson("api/admin/tenants/all-tenants/feature-flags", "{\"flags\": {\"" + FLAG + "\": false}}");

@@ -356,8 +356,9 @@ class UploadCorpusIT extends DeployedEar {
 
     @Test
     void twentyParallelTenMegabyteUploadsFitTheHeap() throws Exception {
-        // The test server runs with -Xmx512m and 4 ingest slots (deploy POM): each upload streams, holding about one
-        // block, and the 16 beyond the slots wait their turn instead of failing.
+        // The test server runs with -Xmx512m and 20 ingest slots (deploy POM): each upload streams, holding about one
+        // block. Not fewer slots: this client multiplexes all 20 over one HTTP/2 connection, where uploads waiting
+        // for a slot would stall the others (deploy/wildfly/undertow.cli).
         long tempFiles = Refusals.serverTempFiles();
         byte[] log = LogGenerator.generate(92, 10 * 1024 * 1024);
         ExecutorService clients = Executors.newFixedThreadPool(20);
