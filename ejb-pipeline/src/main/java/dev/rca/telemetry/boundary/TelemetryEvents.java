@@ -1,10 +1,9 @@
 package dev.rca.telemetry.boundary;
 
-import dev.rca.errors.BusinessException;
-import dev.rca.errors.BusinessException.Kind;
 import dev.rca.flags.control.FlagCache;
 import dev.rca.flags.control.FlagSnapshot;
 import dev.rca.flags.entity.FeatureFlag;
+import dev.rca.paging.FilteredPage;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
 import dev.rca.telemetry.control.QueueDepths;
@@ -15,7 +14,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +27,6 @@ import java.util.UUID;
 /** Reads {@code upload_telemetry_events} for the admin UI: filtered pages, and the last hour's health per stage. */
 @Stateless
 public class TelemetryEvents {
-
-    public static final int MAX_PAGE = 200;
 
     @PersistenceContext
     EntityManager em;
@@ -47,48 +43,22 @@ public class TelemetryEvents {
     /** Null filters match everything; newest first. */
     public TelemetryPage page(String tenantSlug, String stage, String status, Instant from, Instant to, int offset,
                               int limit) {
-        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
-            throw new BusinessException(Kind.BAD_REQUEST, "invalid_page",
-                    "offset must be >= 0 and limit between 1 and " + MAX_PAGE, Map.of("offset", offset, "limit", limit));
-        }
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (tenantSlug != null) {
-            where.append(" AND e.tenantId = :tenantId");
-            parameters.put("tenantId", tenants.bySlug(tenantSlug).getId());
-        }
-        if (stage != null) {
-            where.append(" AND e.stage = :stage");
-            parameters.put("stage", stage);
-        }
-        if (status != null) {
-            where.append(" AND e.status = :status");
-            parameters.put("status", status);
-        }
-        if (from != null) {
-            where.append(" AND e.createdAt >= :from");
-            parameters.put("from", from);
-        }
-        if (to != null) {
-            where.append(" AND e.createdAt < :to");
-            parameters.put("to", to);
-        }
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM UploadTelemetryEventRecord e" + where,
-                Long.class);
-        TypedQuery<UploadTelemetryEventRecord> page = em.createQuery(
-                "SELECT e FROM UploadTelemetryEventRecord e" + where + " ORDER BY e.createdAt DESC, e.id DESC",
-                UploadTelemetryEventRecord.class);
-        parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
-            page.setParameter(name, value);
-        });
+        FilteredPage filtered = new FilteredPage(offset, limit)
+                .filter("e.tenantId = :tenantId", "tenantId",
+                        tenantSlug == null ? null : tenants.bySlug(tenantSlug).getId())
+                .filter("e.stage = :stage", "stage", stage)
+                .filter("e.status = :status", "status", status)
+                .filter("e.createdAt >= :from", "from", from)
+                .filter("e.createdAt < :to", "to", to);
         Map<UUID, String> slugs = flags.snapshot().tenantSlugs();
-        List<TelemetryPage.Event> events = page.setFirstResult(offset).setMaxResults(limit).getResultStream()
+        List<TelemetryPage.Event> events = filtered.rows(em, "SELECT e FROM UploadTelemetryEventRecord e",
+                        "e.createdAt DESC, e.id DESC", UploadTelemetryEventRecord.class).stream()
                 .map(e -> new TelemetryPage.Event(e.getId(), e.getCreatedAt(),
                         slugs.getOrDefault(e.getTenantId(), e.getTenantId().toString()), e.getUploadId(),
                         e.getStage(), e.getStatus(), e.getDurationMs(), e.getMetadata()))
                 .toList();
-        return new TelemetryPage(count.getSingleResult(), offset, limit, events);
+        return new TelemetryPage(filtered.count(em, "SELECT COUNT(e) FROM UploadTelemetryEventRecord e"), offset,
+                limit, events);
     }
 
     /** Per stage, the outcomes and p95 duration of the last {@code window}; queue depths; enhanced-metrics tenants. */

@@ -1,0 +1,69 @@
+package dev.rca.paging;
+
+import dev.rca.errors.BusinessException;
+import dev.rca.errors.BusinessException.Kind;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of a filtered JPQL listing for the operators' views: checks the page bounds, collects the conditions of
+ * the filters that were given (a null value matches everything), and runs the count and the page query with the same
+ * conditions.
+ */
+public final class FilteredPage {
+
+    public static final int MAX_PAGE = 200;
+
+    private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    private final Map<String, Object> parameters = new HashMap<>();
+    private final int offset;
+    private final int limit;
+
+    /** @throws BusinessException 400 {@code invalid_page} unless offset >= 0 and 1 <= limit <= {@value #MAX_PAGE} */
+    public FilteredPage(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new BusinessException(Kind.BAD_REQUEST, "invalid_page",
+                    "offset must be >= 0 and limit between 1 and " + MAX_PAGE,
+                    Map.of("offset", offset, "limit", limit));
+        }
+        this.offset = offset;
+        this.limit = limit;
+    }
+
+    /** Adds {@code condition}, which uses the parameter {@code :name}, unless {@code value} is null. */
+    public FilteredPage filter(String condition, String name, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(condition);
+            parameters.put(name, value);
+        }
+        return this;
+    }
+
+    /** Everything matching, counted with {@code select} (e.g. {@code SELECT COUNT(u) FROM Upload u}). */
+    public long count(EntityManager em, String select) {
+        return bound(em.createQuery(select + where, Long.class)).getSingleResult();
+    }
+
+    /** This page of what {@code select} finds, in {@code orderBy} order (e.g. {@code u.receivedAt DESC, u.id}). */
+    public <T> List<T> rows(EntityManager em, String select, String orderBy, Class<T> type) {
+        return bound(em.createQuery(select + where + " ORDER BY " + orderBy, type))
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    private <T> TypedQuery<T> bound(TypedQuery<T> query) {
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+}
