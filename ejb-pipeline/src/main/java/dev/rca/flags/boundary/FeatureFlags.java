@@ -9,6 +9,7 @@ import dev.rca.flags.control.FlagValues;
 import dev.rca.flags.entity.FeatureFlag;
 import dev.rca.flags.entity.FlagAuditEntry;
 import dev.rca.tenants.boundary.TenantAdministration;
+import dev.rca.tenants.control.TenantDirectory;
 import dev.rca.tenants.control.Tenants;
 import dev.rca.tenants.entity.Tenant;
 import dev.rca.tokens.boundary.Caller;
@@ -50,6 +51,9 @@ public class FeatureFlags {
     EntityManager em;
 
     @EJB
+    TenantDirectory directory;
+
+    @EJB
     Tenants tenants;
 
     @EJB
@@ -71,12 +75,13 @@ public class FeatureFlags {
     public FlagSet put(String scope, JsonObject body, Caller caller) {
         Map<FeatureFlag, JsonValue> values = validate(body);
         String reason = reason(body);
+        FlagChanges.Author author = new FlagChanges.Author(caller.tokenId(), caller.tokenName());
         Tenant tenant = isAllTenants(scope) ? null : tenants.bySlug(scope);
         checkEnhancedMetricsLimit(tenant, values.get(FeatureFlag.TELEMETRY_ENHANCED_METRICS_ENABLED));
         if (tenant == null) {
-            changes.applyToAllTenants(values, reason, caller);
+            changes.applyToAllTenants(values, reason, author);
         } else {
-            changes.applyToTenant(tenant, values, reason, caller);
+            changes.applyToTenant(tenant, values, reason, author);
         }
         cache.reload();
         return get(scope);
@@ -119,7 +124,7 @@ public class FeatureFlags {
             count.setParameter(name, value);
             page.setParameter(name, value);
         });
-        Map<UUID, String> slugs = cache.snapshot().tenantSlugs();
+        Map<UUID, String> slugs = directory.slugs();
         List<AuditPage.Entry> entries = new ArrayList<>();
         for (FlagAuditEntry entry : page.setFirstResult(offset).setMaxResults(limit).getResultList()) {
             entries.add(new AuditPage.Entry(entry.getId(), entry.getChangedAt(), entry.getTokenId(),
@@ -141,9 +146,9 @@ public class FeatureFlags {
         FlagSnapshot snapshot = cache.snapshot();
         long after;
         if (tenant == null) {
-            after = snapshot.tenantSlugs().size();
+            after = snapshot.tenants().size();
         } else {
-            long others = snapshot.tenantSlugs().keySet().stream()
+            long others = snapshot.tenants().keySet().stream()
                     .filter(id -> !id.equals(tenant.getId()))
                     .filter(id -> snapshot.isTrue(id, FeatureFlag.TELEMETRY_ENHANCED_METRICS_ENABLED))
                     .count();

@@ -3,7 +3,7 @@ package dev.rca.flags.control;
 import dev.rca.flags.entity.FeatureFlag;
 import dev.rca.flags.entity.GlobalFlagSetting;
 import dev.rca.flags.entity.TenantFlagSetting;
-import dev.rca.tenants.entity.Tenant;
+import dev.rca.tenants.control.TenantDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -32,7 +32,8 @@ import java.util.logging.Logger;
 /**
  * Every tenant's effective flags in memory, so that the hot path never queries for a flag. Reloaded on the node
  * that made a change right after it commits (effective before the response), and on every node within a second
- * of the database's {@link FlagVersion} moving. Fires {@link FlagChanged} for each tenant value that changed.
+ * of the database's {@link FlagVersion} moving or of a new tenant in the {@link TenantDirectory}. Fires
+ * {@link FlagChanged} for each tenant value that changed, and for every value of a tenant seen for the first time.
  */
 @Startup
 @Singleton
@@ -48,6 +49,9 @@ public class FlagCache {
 
     @EJB
     FlagVersion version;
+
+    @EJB
+    TenantDirectory tenants;
 
     @Inject
     Config config;
@@ -65,11 +69,6 @@ public class FlagCache {
         reload();
     }
 
-    /** Whether {@code flag} is on for the tenant: a read of memory, never of the database. */
-    public boolean isEnabled(UUID tenantId, FeatureFlag flag) {
-        return snapshot.isTrue(tenantId, flag);
-    }
-
     public FlagSnapshot snapshot() {
         return snapshot;
     }
@@ -82,7 +81,8 @@ public class FlagCache {
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void poll() {
         try {
-            if (version.current() != snapshot.version()) {
+            // A new tenant (from the directory) has the all-tenants values: announced like a change.
+            if (version.current() != snapshot.version() || tenants.size() != snapshot.tenants().size()) {
                 reload();
             }
             pollFailing = false;
@@ -97,10 +97,7 @@ public class FlagCache {
     /** Loads the flags from the database now. */
     public synchronized void reload() {
         long current = version.current();
-        Map<UUID, String> slugs = new HashMap<>();
-        for (Tenant tenant : em.createNamedQuery(Tenant.FIND_ALL, Tenant.class).getResultList()) {
-            slugs.put(tenant.getId(), tenant.getSlug());
-        }
+        Map<UUID, String> slugs = tenants.slugs();
         Map<UUID, Map<FeatureFlag, JsonValue>> own = new HashMap<>();
         for (TenantFlagSetting setting : em.createNamedQuery(TenantFlagSetting.FIND_ALL, TenantFlagSetting.class)
                 .getResultList()) {

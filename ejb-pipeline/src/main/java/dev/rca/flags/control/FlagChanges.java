@@ -5,7 +5,6 @@ import dev.rca.flags.entity.FlagAuditEntry;
 import dev.rca.flags.entity.GlobalFlagSetting;
 import dev.rca.flags.entity.TenantFlagSetting;
 import dev.rca.tenants.entity.Tenant;
-import dev.rca.tokens.boundary.Caller;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.json.JsonValue;
@@ -23,6 +22,10 @@ import java.util.UUID;
 @Stateless
 public class FlagChanges {
 
+    /** Who changes flags, as the audit trail names them: the token that made the request. */
+    public record Author(UUID tokenId, String tokenName) {
+    }
+
     @PersistenceContext
     EntityManager em;
 
@@ -33,7 +36,7 @@ public class FlagChanges {
     FlagCache cache;
 
     /** Sets the tenant's own values. */
-    public void applyToTenant(Tenant tenant, Map<FeatureFlag, JsonValue> values, String reason, Caller caller) {
+    public void applyToTenant(Tenant tenant, Map<FeatureFlag, JsonValue> values, String reason, Author author) {
         Instant now = Instant.now();
         boolean changed = false;
         for (Map.Entry<FeatureFlag, JsonValue> change : values.entrySet()) {
@@ -50,7 +53,7 @@ public class FlagChanges {
             } else {
                 setting.set(value, now);
             }
-            audit(now, caller, FlagAuditEntry.SCOPE_TENANT, tenant.getId(), flag, old, value, reason);
+            audit(now, author, FlagAuditEntry.SCOPE_TENANT, tenant.getId(), flag, old, value, reason);
             changed = true;
         }
         if (changed) {
@@ -62,7 +65,7 @@ public class FlagChanges {
      * Sets the all-tenants default and clears the tenants' own settings of those flags, so that the value applies to
      * every existing tenant and to every tenant created later.
      */
-    public void applyToAllTenants(Map<FeatureFlag, JsonValue> values, String reason, Caller caller) {
+    public void applyToAllTenants(Map<FeatureFlag, JsonValue> values, String reason, Author author) {
         Instant now = Instant.now();
         boolean changed = false;
         for (Map.Entry<FeatureFlag, JsonValue> change : values.entrySet()) {
@@ -76,7 +79,7 @@ public class FlagChanges {
                 } else {
                     global.set(value, now);
                 }
-                audit(now, caller, FlagAuditEntry.SCOPE_ALL_TENANTS, null, flag, old, value, reason);
+                audit(now, author, FlagAuditEntry.SCOPE_ALL_TENANTS, null, flag, old, value, reason);
                 changed = true;
             }
             for (TenantFlagSetting own : em.createNamedQuery(TenantFlagSetting.FIND_BY_FLAG, TenantFlagSetting.class)
@@ -85,7 +88,7 @@ public class FlagChanges {
                 em.remove(own);
                 changed = true;
                 if (!own.getValue().equals(value)) {
-                    audit(now, caller, FlagAuditEntry.SCOPE_ALL_TENANTS, own.getTenantId(), flag, own.getValue(),
+                    audit(now, author, FlagAuditEntry.SCOPE_ALL_TENANTS, own.getTenantId(), flag, own.getValue(),
                             value, reason);
                 }
             }
@@ -105,9 +108,9 @@ public class FlagChanges {
         return FlagValues.text(environment != null ? environment : flag.defaultValue());
     }
 
-    private void audit(Instant at, Caller caller, String scope, UUID tenantId, FeatureFlag flag, String old,
+    private void audit(Instant at, Author author, String scope, UUID tenantId, FeatureFlag flag, String old,
                        String value, String reason) {
-        em.persist(new FlagAuditEntry(at, caller.tokenId(), caller.tokenName(), scope, tenantId, flag.key(), old,
+        em.persist(new FlagAuditEntry(at, author.tokenId(), author.tokenName(), scope, tenantId, flag.key(), old,
                 value, reason));
     }
 }

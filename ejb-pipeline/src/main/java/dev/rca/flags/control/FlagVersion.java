@@ -7,7 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /**
- * The database's flag version: bumped in the transaction of every flag change and every new tenant, compared by every
+ * The database's flag version: bumped in the transaction of every flag change, compared by every
  * node's {@link FlagCache} once a second. Works with any number of nodes and no shared broker.
  */
 @Stateless

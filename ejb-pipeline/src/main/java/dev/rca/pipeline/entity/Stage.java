@@ -1,18 +1,54 @@
 package dev.rca.pipeline.entity;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** The pipeline's stages, in the order an upload passes through them. */
+/**
+ * The pipeline's stages, declared once, in the order an upload passes through them. The first runs inside the upload
+ * request; every later one is a request queue with a message-driven consumer, and its work is registered against its
+ * name by the stage's own package ({@code dev.rca.pipeline.control.QueuedStage}). Adding a stage is one constant
+ * here, its package, and its queue in {@code deploy/wildfly/messaging.cli}.
+ */
 public enum Stage {
-    INGEST,
-    CHUNK;
+    INGEST(null),
+    CHUNK("ChunkRequestQueue");
+
+    private final String queue;
+
+    Stage(String queue) {
+        this.queue = queue;
+    }
 
     /** The name used in telemetry rows, metric labels and the API. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public boolean isLast() {
-        return ordinal() == values().length - 1;
+    /** The name of the stage's request queue ({@code java:/jms/queue/<name>}); the first stage has none. */
+    public String queue() {
+        if (queue == null) {
+            throw new IllegalStateException("stage " + label() + " runs inside the upload request, not off a queue");
+        }
+        return queue;
+    }
+
+    public boolean isQueued() {
+        return queue != null;
+    }
+
+    /** The stage after this one, if this is not the last. */
+    public Optional<Stage> next() {
+        return ordinal() + 1 < values().length ? Optional.of(values()[ordinal() + 1]) : Optional.empty();
+    }
+
+    /** Every stage that takes its requests off a queue, in order. */
+    public static List<Stage> queued() {
+        return Arrays.stream(values()).filter(Stage::isQueued).toList();
+    }
+
+    public static Optional<Stage> byQueue(String queue) {
+        return Arrays.stream(values()).filter(stage -> stage.isQueued() && stage.queue.equals(queue)).findFirst();
     }
 }

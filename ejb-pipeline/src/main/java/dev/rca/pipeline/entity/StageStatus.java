@@ -2,7 +2,7 @@ package dev.rca.pipeline.entity;
 
 import java.util.Locale;
 
-/** A stage's final outcome for one upload, as recorded in {@code upload_telemetry_events}. */
+/** A stage's final outcome for one upload, from best to worst. */
 public enum StageStatus {
     SUCCESS,
     PARTIAL,
@@ -10,5 +10,9 @@ public enum StageStatus {
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    public StageStatus worse(StageStatus other) {
+        return other.ordinal() > ordinal() ? other : this;
     }
 }

@@ -7,7 +7,8 @@ import dev.rca.paging.FilteredPage;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
 import dev.rca.telemetry.control.QueueDepths;
-import dev.rca.telemetry.entity.UploadTelemetryEventRecord;
+import dev.rca.telemetry.entity.UploadTelemetryEvent;
+import dev.rca.tenants.control.TenantDirectory;
 import dev.rca.tenants.control.Tenants;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -37,6 +38,9 @@ public class TelemetryEvents {
     @EJB
     FlagCache flags;
 
+    @EJB
+    TenantDirectory directory;
+
     @Inject
     QueueDepths queueDepths;
 
@@ -50,14 +54,14 @@ public class TelemetryEvents {
                 .filter("e.status = :status", "status", status)
                 .filter("e.createdAt >= :from", "from", from)
                 .filter("e.createdAt < :to", "to", to);
-        Map<UUID, String> slugs = flags.snapshot().tenantSlugs();
-        List<TelemetryPage.Event> events = filtered.rows(em, "SELECT e FROM UploadTelemetryEventRecord e",
-                        "e.createdAt DESC, e.id DESC", UploadTelemetryEventRecord.class).stream()
+        Map<UUID, String> slugs = directory.slugs();
+        List<TelemetryPage.Event> events = filtered.rows(em, "SELECT e FROM UploadTelemetryEvent e",
+                        "e.createdAt DESC, e.id DESC", UploadTelemetryEvent.class).stream()
                 .map(e -> new TelemetryPage.Event(e.getId(), e.getCreatedAt(),
                         slugs.getOrDefault(e.getTenantId(), e.getTenantId().toString()), e.getUploadId(),
                         e.getStage(), e.getStatus(), e.getDurationMs(), e.getMetadata()))
                 .toList();
-        return new TelemetryPage(filtered.count(em, "SELECT COUNT(e) FROM UploadTelemetryEventRecord e"), offset,
+        return new TelemetryPage(filtered.count(em, "SELECT COUNT(e) FROM UploadTelemetryEvent e"), offset,
                 limit, events);
     }
 
@@ -65,7 +69,7 @@ public class TelemetryEvents {
     public Overview overview(Duration window) {
         Instant since = Instant.now().minus(window);
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-        for (Object[] row : em.createQuery("SELECT e.stage, e.status, COUNT(e) FROM UploadTelemetryEventRecord e"
+        for (Object[] row : em.createQuery("SELECT e.stage, e.status, COUNT(e) FROM UploadTelemetryEvent e"
                         + " WHERE e.createdAt >= :since GROUP BY e.stage, e.status", Object[].class)
                 .setParameter("since", since)
                 .getResultList()) {

@@ -2,8 +2,12 @@ package dev.rca.telemetry.control;
 
 import dev.rca.flags.control.FlagChanged;
 import dev.rca.flags.entity.FeatureFlag;
+import dev.rca.pipeline.control.DuplicateRequest;
+import dev.rca.pipeline.control.StageOutcome;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
+import dev.rca.tenants.control.TenantAppeared;
+import dev.rca.tenants.control.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -41,6 +45,9 @@ public class PipelineMetrics {
     @Inject
     QueueDepths queueDepths;
 
+    @Inject
+    TenantDirectory tenants;
+
     private final Map<String, TenantSeries> enabled = new ConcurrentHashMap<>();
 
     /** One enabled tenant's gated series, kept so that an outcome never looks anything up in the registry. */
@@ -49,7 +56,14 @@ public class PipelineMetrics {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         queueDepths.register(registry);
-        registry.counter(TelemetryMetrics.DUPLICATES, new Tag(TelemetryMetrics.STAGE, Stage.CHUNK.label()));
+        for (Stage stage : Stage.queued()) {
+            registry.counter(TelemetryMetrics.DUPLICATES, new Tag(TelemetryMetrics.STAGE, stage.label()));
+        }
+        tenants.slugs().values().forEach(this::registerUngated);
+    }
+
+    void tenantAppeared(@Observes TenantAppeared tenant) {
+        registerUngated(tenant.slug());
     }
 
     void duplicateSkipped(@Observes(during = TransactionPhase.AFTER_SUCCESS) DuplicateRequest duplicate) {
@@ -61,9 +75,6 @@ public class PipelineMetrics {
         if (change.flag() != FLAG || change.tenantSlug() == null) {
             return;
         }
-        // A tenant's first announcement comes when the cache first sees it (for every tenant, at start-up): its
-        // ungated counters start at 0 then.
-        registerUngated(change.tenantSlug());
         if (change.value() == JsonValue.TRUE) {
             enable(change.tenantSlug());
         } else {
@@ -130,10 +141,5 @@ public class PipelineMetrics {
                 && (TelemetryMetrics.GATED.contains(id.getName())
                 || TelemetryMetrics.ENHANCED_ENABLED.getName().equals(id.getName())));
         LOG.info(() -> "enhanced pipeline metrics off for tenant " + tenant + ": its series are removed");
-    }
-
-    /** How many tenants have enhanced metrics on, on this node. */
-    public int enabledTenants() {
-        return enabled.size();
     }
 }

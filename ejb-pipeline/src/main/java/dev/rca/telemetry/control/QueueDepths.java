@@ -1,5 +1,6 @@
 package dev.rca.telemetry.control;
 
+import dev.rca.pipeline.entity.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * Queue depth of the pipeline's queues, read at scrape time from the broker's JMX beans (enabled by
@@ -20,7 +22,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class QueueDepths {
 
-    public static final List<String> QUEUES = List.of("ChunkRequestQueue", "DLQ");
+    /** Every stage's request queue, then the dead-letter queue they share. */
+    public static final List<String> QUEUES = Stream.concat(Stage.queued().stream().map(Stage::queue),
+            Stream.of("DLQ")).toList();
     private static final Logger LOG = Logger.getLogger(QueueDepths.class.getName());
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();

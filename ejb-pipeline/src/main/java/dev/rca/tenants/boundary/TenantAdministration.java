@@ -2,11 +2,13 @@ package dev.rca.tenants.boundary;
 
 import dev.rca.errors.BusinessException;
 import dev.rca.errors.BusinessException.Kind;
-import dev.rca.flags.control.FlagVersion;
+import dev.rca.tenants.control.TenantCreated;
 import dev.rca.tenants.control.Tenants;
 import dev.rca.tenants.entity.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -30,8 +32,8 @@ public class TenantAdministration {
     @EJB
     Tenants tenants;
 
-    @EJB
-    FlagVersion flagVersion;
+    @Inject
+    Event<TenantCreated> created;
 
     public TenantView create(String slug, String displayName) {
         if (slug == null || !SLUG.matcher(slug).matches()) {
@@ -54,7 +56,7 @@ public class TenantAdministration {
         }
         Tenant tenant = new Tenant(slug, displayName.strip(), Instant.now());
         em.persist(tenant);
-        flagVersion.bump();
+        created.fire(new TenantCreated(tenant.getId(), tenant.getSlug()));
         return TenantView.of(tenant);
     }
 

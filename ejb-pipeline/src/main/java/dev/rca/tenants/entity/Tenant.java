@@ -13,10 +13,12 @@ import java.util.UUID;
 @Table(name = "tenants")
 @NamedQuery(name = Tenant.FIND_BY_SLUG, query = "SELECT t FROM Tenant t WHERE t.slug = :slug")
 @NamedQuery(name = Tenant.FIND_ALL, query = "SELECT t FROM Tenant t ORDER BY t.slug")
+@NamedQuery(name = Tenant.COUNT, query = "SELECT COUNT(t) FROM Tenant t")
 public class Tenant {
 
     public static final String FIND_BY_SLUG = "Tenant.findBySlug";
     public static final String FIND_ALL = "Tenant.findAll";
+    public static final String COUNT = "Tenant.count";
 
     @Id
     private UUID id;

@@ -1,10 +1,10 @@
 package dev.rca.telemetry.control;
 
-import dev.rca.flags.control.FlagChanged;
+import dev.rca.pipeline.control.StageOutcome;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
+import dev.rca.tenants.control.TenantAppeared;
 import io.smallrye.metrics.SharedMetricRegistries;
-import jakarta.json.JsonValue;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.Tag;
@@ -12,6 +12,7 @@ import org.eclipse.microprofile.metrics.Timer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -69,7 +70,8 @@ class PipelineMetricsTest {
         assertTrue(gated("acme", "rca_pipeline_stage").isEmpty());
         assertTrue(gated("acme", "rca_pipeline_stage_duration").isEmpty());
         assertTrue(gated("acme", "rca_telemetry_enhanced_metrics_enabled").isEmpty());
-        assertEquals(6, gated("keep", "rca_pipeline_stage").size(), "other tenants keep theirs");
+        assertEquals(Stage.values().length * StageStatus.values().length, gated("keep", "rca_pipeline_stage").size(),
+                "other tenants keep theirs");
     }
 
     @Test
@@ -80,15 +82,16 @@ class PipelineMetricsTest {
 
         cut.enable("acme");
 
-        assertEquals(6, gated("acme", "rca_pipeline_stage").size());
+        assertEquals(Stage.values().length * StageStatus.values().length, gated("acme", "rca_pipeline_stage").size());
         assertEquals(0, counter("acme", Stage.INGEST, StageStatus.SUCCESS).getCount());
     }
 
     @Test
     void uploadsReceivedAndRefusedAreCountedWhateverTheFlag() {
-        cut.outcomeCommitted(new StageOutcome(TENANT_ID, "other", Stage.INGEST, StageStatus.SUCCESS, 5, 1234, null));
-        cut.outcomeCommitted(new StageOutcome(TENANT_ID, "other", Stage.INGEST, StageStatus.FAILED, 1, 0,
-                "invalid_utf8"));
+        cut.outcomeCommitted(new StageOutcome(TENANT_ID, "other", UUID.randomUUID(), Stage.INGEST,
+                StageStatus.SUCCESS, 5, 1234, null, Map.of()));
+        cut.outcomeCommitted(new StageOutcome(TENANT_ID, "other", null, Stage.INGEST, StageStatus.FAILED, 1,
+                0, "invalid_utf8", Map.of()));
 
         assertEquals(1, ((Counter) cut.registry.getMetric(new MetricID("rca_uploads_received",
                 new Tag("tenant", "other")))).getCount());
@@ -100,9 +103,8 @@ class PipelineMetricsTest {
     }
 
     @Test
-    void aTenantsUngatedCountersStartAtZeroWhenTheCacheFirstSeesIt() {
-        cut.flagChanged(new FlagChanged(TENANT_ID, "fresh", PipelineMetrics.FLAG,
-                JsonValue.FALSE));
+    void aTenantsUngatedCountersStartAtZeroWhenItAppears() {
+        cut.tenantAppeared(new TenantAppeared(TENANT_ID, "fresh"));
 
         assertEquals(0, ((Counter) cut.registry.getMetric(new MetricID("rca_uploads_received",
                 new Tag("tenant", "fresh")))).getCount());
@@ -112,7 +114,7 @@ class PipelineMetricsTest {
     }
 
     private static StageOutcome outcome(String tenant, Stage stage, StageStatus status) {
-        return new StageOutcome(TENANT_ID, tenant, stage, status, 120, 0, null);
+        return new StageOutcome(TENANT_ID, tenant, UUID.randomUUID(), stage, status, 120, 0, null, Map.of());
     }
 
     private Counter counter(String tenant, Stage stage, StageStatus status) {

@@ -3,40 +3,35 @@ package dev.rca.pipeline.chunk.boundary;
 import dev.rca.pipeline.chunk.control.ChunkSpan;
 import dev.rca.pipeline.chunk.control.LineChunker;
 import dev.rca.pipeline.chunk.entity.Chunk;
+import dev.rca.pipeline.control.QueuedStage;
+import dev.rca.pipeline.control.StageFailure;
+import dev.rca.pipeline.control.StageResult;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
-import dev.rca.pipeline.entity.UploadStatus;
-import dev.rca.pipeline.ingest.control.FileBlocks;
-import dev.rca.pipeline.ingest.entity.Upload;
-import dev.rca.pipeline.ingest.entity.UploadFile;
-import dev.rca.telemetry.control.DuplicateRequest;
-import dev.rca.telemetry.control.StageTelemetry;
+import dev.rca.uploads.control.FileBlocks;
+import dev.rca.uploads.entity.Upload;
+import dev.rca.uploads.entity.UploadFile;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 /**
- * The second stage: splits every file of an ingested upload into line-aligned chunks (byte and line ranges of the
- * stored bytes) and records the {@code chunk} outcome, in the transaction of the message that asked for it.
- * Idempotent: a request for an upload whose chunk outcome is already recorded changes nothing.
+ * The chunk stage's work: splits every file of an ingested upload into line-aligned chunks (byte and line ranges of
+ * the stored bytes, never copies of the text).
  */
 @Stateless
-public class ChunkStage {
-
-    private static final Logger LOG = Logger.getLogger(ChunkStage.class.getName());
+@LocalBean
+@Local(QueuedStage.class)
+public class ChunkStage implements QueuedStage {
 
     @PersistenceContext
     EntityManager em;
@@ -44,53 +39,33 @@ public class ChunkStage {
     @EJB
     FileBlocks blocks;
 
-    @EJB
-    StageTelemetry telemetry;
-
-    @Inject
-    Event<DuplicateRequest> duplicates;
-
     @Inject
     @ConfigProperty(name = "rca.chunk.target-bytes")
     int targetBytes;
 
-    public void chunk(UUID uploadId) {
-        long started = System.nanoTime();
-        // The row lock makes a concurrent duplicate of this request wait, then find the outcome recorded.
-        Upload upload = em.find(Upload.class, uploadId, LockModeType.PESSIMISTIC_WRITE);
-        if (upload == null) {
-            LOG.warning(() -> "chunk request for unknown upload " + uploadId + " ignored");
-            return;
-        }
-        if (telemetry.hasOutcome(uploadId, Stage.CHUNK)) {
-            LOG.info(() -> "duplicate chunk request for upload " + uploadId + " skipped: already chunked");
-            duplicates.fire(new DuplicateRequest(Stage.CHUNK));
-            return;
-        }
+    @Override
+    public Stage stage() {
+        return Stage.CHUNK;
+    }
+
+    @Override
+    public StageResult perform(Upload upload) throws StageFailure {
         List<UploadFile> files = em.createNamedQuery(UploadFile.FIND_BY_UPLOAD, UploadFile.class)
-                .setParameter("uploadId", uploadId)
+                .setParameter("uploadId", upload.getId())
                 .getResultList();
-        String missing = missingBlocks(uploadId, files);
+        String missing = blocks.missingBlocks(upload.getId(), files);
         if (missing != null) {
-            // Bad data: no redelivery can help. Recorded as failed and acknowledged, not sent on to the DLQ.
-            LOG.severe(() -> "upload " + uploadId + " cannot be chunked: " + missing);
-            telemetry.record(upload.getTenantId(), uploadId, Stage.CHUNK, StageStatus.FAILED,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                    Map.of("error", "missing_blocks", "message", missing));
-            upload.complete(UploadStatus.FAILED, Instant.now());
-            return;
+            throw new StageFailure("missing_blocks", missing);
         }
         long chunks = 0;
         long splitLines = 0;
         long bytes = 0;
         long lines = 0;
         for (UploadFile file : files) {
-            long[] split = {0};
+            Tally tally = new Tally();
             LineChunker chunker = new LineChunker(targetBytes, span -> {
-                em.persist(toChunk(uploadId, file, span));
-                if (span.splitLine()) {
-                    split[0]++;
-                }
+                em.persist(toChunk(upload, file, span));
+                tally.add(span);
             });
             if (file.getBlockCount() > 0) {
                 blocks.read(file.getId(), 0, file.getBlockCount() - 1,
@@ -98,40 +73,33 @@ public class ChunkStage {
             }
             chunker.finish();
             chunks += chunker.chunkCount();
-            splitLines += split[0];
+            splitLines += tally.splitLines;
             bytes += file.getBytes();
             lines += file.getLines();
         }
-
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("files", files.size());
-        metadata.put("chunks", chunks);
-        metadata.put("bytes", bytes);
-        metadata.put("lines", lines);
-        metadata.put("splitLineChunks", splitLines);
-        metadata.put("targetBytes", targetBytes);
-        telemetry.record(upload.getTenantId(), uploadId, Stage.CHUNK, StageStatus.SUCCESS,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), metadata);
-        if (Stage.CHUNK.isLast()) {
-            upload.complete(upload.outcome(), Instant.now());
-        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("files", files.size());
+        details.put("chunks", chunks);
+        details.put("bytes", bytes);
+        details.put("lines", lines);
+        details.put("splitLineChunks", splitLines);
+        details.put("targetBytes", targetBytes);
+        return new StageResult(StageStatus.SUCCESS, details);
     }
 
-    /** What is missing of the files' stored bytes, or null when every block is there. */
-    private String missingBlocks(UUID uploadId, List<UploadFile> files) {
-        Map<Long, Integer> stored = blocks.countByFile(uploadId);
-        for (UploadFile file : files) {
-            int found = stored.getOrDefault(file.getId(), 0);
-            if (found != file.getBlockCount()) {
-                return "file " + file.getFileIndex() + " has " + found + " of its " + file.getBlockCount()
-                        + " blocks";
+    private static Chunk toChunk(Upload upload, UploadFile file, ChunkSpan span) {
+        return new Chunk(upload.getId(), file.getId(), span.sequence(), span.startByte(), span.endByte(),
+                span.firstLine(), span.lastLine(), span.splitLine());
+    }
+
+    /** What the chunks of one file say beyond their count. */
+    private static final class Tally {
+        long splitLines;
+
+        void add(ChunkSpan span) {
+            if (span.splitLine()) {
+                splitLines++;
             }
         }
-        return null;
-    }
-
-    private static Chunk toChunk(UUID uploadId, UploadFile file, ChunkSpan span) {
-        return new Chunk(uploadId, file.getId(), span.sequence(), span.startByte(), span.endByte(), span.firstLine(),
-                span.lastLine(), span.splitLine());
     }
 }

@@ -2,9 +2,9 @@ package dev.rca.pipeline.chunk.boundary;
 
 import dev.rca.errors.BusinessException;
 import dev.rca.pipeline.chunk.entity.Chunk;
-import dev.rca.pipeline.ingest.boundary.Uploads;
-import dev.rca.pipeline.ingest.control.FileBlocks;
-import dev.rca.pipeline.ingest.entity.UploadFile;
+import dev.rca.pipeline.boundary.Uploads;
+import dev.rca.uploads.control.FileBlocks;
+import dev.rca.uploads.entity.UploadFile;
 import dev.rca.tenants.control.Tenants;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -1,5 +1,6 @@
 package dev.rca.pipeline.ingest.control;
 
+import dev.rca.uploads.control.BlockSink;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
 
@@ -18,12 +19,6 @@ public final class TextCopy {
     /** How much of a file's start decides, inside an archive, that it is binary rather than badly encoded text. */
     static final int SNIFF_BYTES = 8 * 1024;
     private static final int FIRST_BUFFER_BYTES = 64 * 1024;
-
-    /** Receives the blocks in order; nothing is sent before the file's start has passed every check. */
-    @FunctionalInterface
-    public interface BlockSink {
-        void write(int blockIndex, byte[] data, int length);
-    }
 
     /**
      * @param encoding    what the file was: {@code UTF-8}, {@code UTF-16LE} or {@code UTF-16BE}
@@ -87,7 +82,7 @@ public final class TextCopy {
                 validator.feed(block, filled, read);
                 filled += read;
                 if (filled == blockBytes) {
-                    sink.write(blocks++, block, filled);
+                    sink.accept(blocks++, block, filled);
                     filled = 0;
                 } else if (filled == block.length) {
                     block = Arrays.copyOf(block, Math.min(blockBytes, 2 * block.length));
@@ -110,7 +105,7 @@ public final class TextCopy {
             throw new FileProblem(SkipReason.EMPTY, mark == null ? "no bytes" : "only a byte order mark");
         }
         if (filled > 0) {
-            sink.write(blocks++, block, filled);
+            sink.accept(blocks++, block, filled);
         }
         return new Result(validator.bytes(), validator.lines(), blocks, encoding, mark != null);
     }

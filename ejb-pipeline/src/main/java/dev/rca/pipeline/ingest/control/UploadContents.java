@@ -2,7 +2,7 @@ package dev.rca.pipeline.ingest.control;
 
 import dev.rca.errors.BusinessException;
 import dev.rca.errors.BusinessException.Kind;
-import dev.rca.pipeline.ingest.entity.PartialUploadTelemetry.Warning;
+import dev.rca.uploads.entity.SkipReport.Warning;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveException;
 import org.apache.commons.compress.archivers.ArchiveInputStream;

@@ -1,0 +1,66 @@
+package dev.rca.pipeline.boundary;
+
+import dev.rca.errors.BusinessException;
+import dev.rca.errors.BusinessException.Kind;
+import dev.rca.paging.FilteredPage;
+import dev.rca.uploads.entity.UploadStatus;
+import dev.rca.uploads.entity.Upload;
+import dev.rca.tenants.control.Tenants;
+import dev.rca.tenants.control.TenantDirectory;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Lists uploads across tenants for operators (the admin UI), newest first, filtered by tenant, status and time. */
+@Stateless
+public class UploadList {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    Tenants tenants;
+
+    @EJB
+    TenantDirectory directory;
+
+    /** Null filters match everything; {@code status} is a label such as {@code processing}. */
+    public UploadListPage page(String tenantSlug, String status, Instant from, Instant to, int offset, int limit) {
+        FilteredPage filtered = new FilteredPage(offset, limit)
+                .filter("u.tenantId = :tenantId", "tenantId",
+                        tenantSlug == null ? null : tenants.bySlug(tenantSlug).getId())
+                .filter("u.status = :status", "status", status == null ? null : status(status))
+                .filter("u.receivedAt >= :from", "from", from)
+                .filter("u.receivedAt < :to", "to", to);
+        Map<UUID, String> slugs = directory.slugs();
+        List<UploadListPage.Row> rows = filtered.rows(em, "SELECT u FROM Upload u", "u.receivedAt DESC, u.id",
+                        Upload.class).stream()
+                .map(upload -> new UploadListPage.Row(upload.getId(), slugs.get(upload.getTenantId()),
+                        upload.getStatus().label(), upload.getFileName(), upload.getBytes(), upload.getReceivedAt(),
+                        upload.getCompletedAt()))
+                .toList();
+        return new UploadListPage(filtered.count(em, "SELECT COUNT(u) FROM Upload u"), offset, limit, rows);
+    }
+
+    private static UploadStatus status(String label) {
+        Map<String, UploadStatus> known = Arrays.stream(UploadStatus.values())
+                .collect(Collectors.toMap(UploadStatus::label, Function.identity()));
+        UploadStatus status = known.get(label.toLowerCase(Locale.ROOT));
+        if (status == null) {
+            throw new BusinessException(Kind.BAD_REQUEST, "invalid_status",
+                    "status must be one of " + known.keySet().stream().sorted().toList(),
+                    Map.of("status", label, "field", "status"));
+        }
+        return status;
+    }
+}

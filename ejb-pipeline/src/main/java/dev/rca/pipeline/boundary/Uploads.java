@@ -1,0 +1,77 @@
+package dev.rca.pipeline.boundary;
+
+import dev.rca.errors.BusinessException;
+import dev.rca.pipeline.control.StageLedger;
+import dev.rca.pipeline.control.StageRequests;
+import dev.rca.pipeline.entity.Stage;
+import dev.rca.tenants.control.TenantDirectory;
+import dev.rca.tenants.control.Tenants;
+import dev.rca.tenants.entity.Tenant;
+import dev.rca.uploads.entity.Upload;
+import dev.rca.uploads.entity.UploadFile;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads uploads for the API, always within one tenant: another tenant's upload does not exist for the caller. */
+@Stateless
+public class Uploads {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    Tenants tenants;
+
+    @EJB
+    TenantDirectory directory;
+
+    @EJB
+    StageLedger ledger;
+
+    @EJB
+    StageRequests requests;
+
+    public UploadView view(String tenantSlug, UUID uploadId) {
+        return view(find(tenants.bySlug(tenantSlug), uploadId), tenantSlug);
+    }
+
+    /**
+     * Sends the request of the upload's first stage without an outcome again, or of its last stage when every stage
+     * has one: the operator's way to move an upload whose request was lost. Harmless for an upload already done,
+     * since the stage skips a duplicate.
+     */
+    public UploadView redrive(UUID uploadId) {
+        Upload upload = em.find(Upload.class, uploadId);
+        if (upload == null) {
+            throw new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_upload",
+                    "there is no upload " + uploadId, Map.of("upload", uploadId.toString()));
+        }
+        List<Stage> queued = Stage.queued();
+        requests.send(ledger.firstPending(uploadId).orElse(queued.get(queued.size() - 1)), uploadId);
+        return view(upload, directory.slugOf(upload.getTenantId()));
+    }
+
+    /** The upload with this id that belongs to {@code tenant}; 404 otherwise. */
+    public Upload find(Tenant tenant, UUID uploadId) {
+        Upload upload = em.find(Upload.class, uploadId);
+        if (upload == null || !upload.getTenantId().equals(tenant.getId())) {
+            throw new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_upload",
+                    "tenant '" + tenant.getSlug() + "' has no upload " + uploadId,
+                    Map.of("tenant", tenant.getSlug(), "upload", uploadId.toString()));
+        }
+        return upload;
+    }
+
+    private UploadView view(Upload upload, String tenantSlug) {
+        List<UploadFile> files = em.createNamedQuery(UploadFile.FIND_BY_UPLOAD, UploadFile.class)
+                .setParameter("uploadId", upload.getId())
+                .getResultList();
+        return UploadView.of(upload, tenantSlug, files, ledger.completions(upload.getId()));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.rca.telemetry.entity;
+
+import dev.rca.pipeline.entity.Stage;
+import dev.rca.pipeline.entity.StageStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** One stage's final outcome for one upload (or, without an upload, a refused upload's ingest attempt). */
+@Entity
+@Table(name = "upload_telemetry_events")
+public class UploadTelemetryEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "upload_telemetry_events_seq")
+    @SequenceGenerator(name = "upload_telemetry_events_seq", sequenceName = "upload_telemetry_events_seq",
+            allocationSize = 50)
+    private Long id;
+
+    @Column(name = "tenant_id", nullable = false)
+    private UUID tenantId;
+
+    @Column(name = "upload_id")
+    private UUID uploadId;
+
+    @Column(nullable = false, length = 32)
+    private String stage;
+
+    @Column(nullable = false, length = 16)
+    private String status;
+
+    @Column(name = "duration_ms", nullable = false)
+    private long durationMs;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Object> metadata;
+
+    protected UploadTelemetryEvent() {
+    }
+
+    public UploadTelemetryEvent(UUID tenantId, UUID uploadId, Stage stage, StageStatus status, long durationMs,
+                                      Map<String, Object> metadata) {
+        this.tenantId = tenantId;
+        this.uploadId = uploadId;
+        this.stage = stage.label();
+        this.status = status.label();
+        this.durationMs = durationMs;
+        this.createdAt = Instant.now();
+        this.metadata = new LinkedHashMap<>(metadata);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public UUID getTenantId() {
+        return tenantId;
+    }
+
+    public UUID getUploadId() {
+        return uploadId;
+    }
+
+    public String getStage() {
+        return stage;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public long getDurationMs() {
+        return durationMs;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Map<String, Object> getMetadata() {
+        return metadata;
+    }
+}

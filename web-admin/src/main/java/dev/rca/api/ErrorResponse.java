@@ -1,7 +1,0 @@
-package dev.rca.api;
-
-import java.util.Map;
-
-/** The one error shape of the API: a stable code, a sentence for people, and what was wrong where. */
-public record ErrorResponse(String error, String message, Map<String, Object> details) {
-}

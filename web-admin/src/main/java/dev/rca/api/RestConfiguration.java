@@ -1,8 +1,0 @@
-package dev.rca.api;
-
-import jakarta.ws.rs.ApplicationPath;
-import jakarta.ws.rs.core.Application;
-
-@ApplicationPath("api")
-public class RestConfiguration extends Application {
-}

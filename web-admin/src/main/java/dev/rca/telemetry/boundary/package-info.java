@@ -1,2 +1,0 @@
-/** The telemetry's HTTP face: the Prometheus endpoint {@code /metrics}. */
-package dev.rca.telemetry.boundary;

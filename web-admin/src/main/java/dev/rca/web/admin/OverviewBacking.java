@@ -1,0 +1,52 @@
+package dev.rca.web.admin;
+
+import dev.rca.pipeline.boundary.DeadLetters;
+import dev.rca.telemetry.boundary.Overview;
+import dev.rca.telemetry.boundary.TelemetryEvents;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * admin/index.xhtml: the last hour per stage, queue depths with the DLQ's re-drive, the tenants with enhanced metrics
+ * on.
+ */
+@Named
+@RequestScoped
+public class OverviewBacking {
+
+    static final Duration WINDOW = Duration.ofHours(1);
+    static final int REDRIVE_BATCH = 1000;
+
+    @EJB
+    TelemetryEvents telemetry;
+
+    @EJB
+    DeadLetters deadLetters;
+
+    private Overview overview;
+
+    public Overview getOverview() {
+        if (overview == null) {
+            overview = telemetry.overview(WINDOW);
+        }
+        return overview;
+    }
+
+    public List<Map.Entry<String, Long>> getQueueDepths() {
+        return List.copyOf(getOverview().queueDepths().entrySet());
+    }
+
+    /** The same as {@code POST /api/admin/dead-letters/redrive}: after the cause of the failures is fixed. */
+    public void redriveDeadLetters() {
+        int moved = deadLetters.redrive(REDRIVE_BATCH);
+        overview = null;
+        Messages.info(moved == 0 ? "The DLQ holds no chunk request."
+                : "Moved " + moved + " chunk request(s) from the DLQ back to ChunkRequestQueue; uploads that ended"
+                + " meanwhile are skipped by the chunk stage.");
+    }
+}

@@ -1,0 +1,7 @@
+package dev.rca.web.api;
+
+import java.util.Map;
+
+/** The one error shape of the API: a stable code, a sentence for people, and what was wrong where. */
+public record ErrorResponse(String error, String message, Map<String, Object> details) {
+}

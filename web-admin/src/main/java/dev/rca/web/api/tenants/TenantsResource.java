@@ -1,0 +1,65 @@
+package dev.rca.web.api.tenants;
+
+import dev.rca.tenants.boundary.TenantAdministration;
+import dev.rca.tenants.boundary.TenantView;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.List;
+
+/** Tenant administration (admin tokens only). */
+@RequestScoped
+@Path("admin/tenants")
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantsResource {
+
+    public record NewTenant(String slug, String displayName) {
+    }
+
+    @EJB
+    TenantAdministration tenants;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewTenant request) {
+        TenantView tenant = request == null ? tenants.create(null, null)
+                : tenants.create(request.slug(), request.displayName());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(tenant.slug()).build()).entity(tenant).build();
+    }
+
+    @GET
+    public List<TenantView> list() {
+        return tenants.list();
+    }
+
+    @GET
+    @Path("{tenant}")
+    public TenantView get(@PathParam("tenant") String slug) {
+        return tenants.get(slug);
+    }
+
+    @POST
+    @Path("{tenant}/deactivate")
+    public TenantView deactivate(@PathParam("tenant") String slug) {
+        return tenants.setActive(slug, false);
+    }
+
+    @POST
+    @Path("{tenant}/activate")
+    public TenantView activate(@PathParam("tenant") String slug) {
+        return tenants.setActive(slug, true);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.rca.web.api.uploads;
+
+import dev.rca.pipeline.boundary.UploadView;
+import dev.rca.pipeline.boundary.Uploads;
+import dev.rca.pipeline.ingest.boundary.UploadIntake;
+import dev.rca.errors.BusinessException;
+import dev.rca.pipeline.chunk.boundary.ChunkPage;
+import dev.rca.pipeline.chunk.boundary.Chunks;
+import dev.rca.pipeline.ingest.control.UploadSource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Uploads of one tenant. A log, a gzipped log or a zip or tar bundle is sent as the raw body or as the {@code file}
+ * field of a {@code multipart/form-data} form; either way it is streamed into the ingest stage, never held whole in
+ * memory. The ingest stage decides the format from the bytes.
+ */
+@RequestScoped
+@Path("tenants/{tenant}/uploads")
+@Produces(MediaType.APPLICATION_JSON)
+public class UploadsResource {
+
+    static final String FILE_FIELD = "file";
+
+    @EJB
+    UploadIntake intake;
+
+    @EJB
+    Uploads uploads;
+
+    @EJB
+    Chunks chunks;
+
+    @PathParam("tenant")
+    String tenant;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    HttpHeaders headers;
+
+    @POST
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/gzip", "application/x-gzip",
+            "application/zip", "application/x-zip-compressed", "application/x-tar", "application/x-gtar"})
+    public Response uploadBody(@QueryParam("name") String name, InputStream body) {
+        return accepted(intake.accept(tenant, new RawBody(mediaType(), headers.getLength(), name, body)));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadForm(@Context HttpServletRequest request) {
+        // A request without Content-Type can land here too: the ingest stage refuses it by its media type.
+        return accepted(intake.accept(tenant, new FormBody(mediaType(), headers.getLength(), request)));
+    }
+
+    /** Any other media type: refused by the ingest stage, so that the refusal is recorded like every other. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response uploadOther() {
+        return accepted(intake.accept(tenant, new RawBody(mediaType(), headers.getLength(), null,
+                InputStream.nullInputStream())));
+    }
+
+    @GET
+    @Path("{id}")
+    public UploadView upload(@PathParam("id") String id) {
+        return uploads.view(tenant, uploadId(id));
+    }
+
+    @GET
+    @Path("{id}/chunks")
+    public ChunkPage chunks(@PathParam("id") String id,
+                            @QueryParam("offset") @DefaultValue("0") int offset,
+                            @QueryParam("limit") @DefaultValue("50") int limit) {
+        return chunks.page(tenant, uploadId(id), offset, limit);
+    }
+
+    private Response accepted(UploadView upload) {
+        return Response.accepted(upload)
+                .location(uriInfo.getAbsolutePathBuilder().path(upload.id().toString()).build())
+                .build();
+    }
+
+    private String mediaType() {
+        MediaType type = headers.getMediaType();
+        return type == null ? null : type.getType() + "/" + type.getSubtype();
+    }
+
+    private UUID uploadId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_upload",
+                    "'" + id + "' is not an upload id", Map.of("upload", id));
+        }
+    }
+
+    private record RawBody(String mediaType, long contentLength, String fileName, InputStream stream)
+            implements UploadSource {
+
+        @Override
+        public Body open() {
+            return new Body(fileName, mediaType, stream);
+        }
+    }
+
+    /** Streams the form's file field straight from the request: nothing is buffered or written to disk. */
+    private record FormBody(String mediaType, long contentLength, HttpServletRequest request)
+            implements UploadSource {
+
+        @Override
+        public Body open() throws IOException {
+            FileItemInputIterator items = new JakartaServletFileUpload<>().getItemIterator(request);
+            while (items.hasNext()) {
+                FileItemInput item = items.next();
+                if (FILE_FIELD.equals(item.getFieldName()) && !item.isFormField()) {
+                    return new Body(item.getName(), UploadSource.mediaTypeOf(item.getContentType()), item.getInputStream());
+                }
+            }
+            throw new BusinessException(BusinessException.Kind.BAD_REQUEST, "missing_file_field",
+                    "the form has no file field named '" + FILE_FIELD + "'", Map.of("field", FILE_FIELD));
+        }
+    }
+}

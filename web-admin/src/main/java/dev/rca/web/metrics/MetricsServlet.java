@@ -1,0 +1,71 @@
+package dev.rca.web.metrics;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.prometheus.client.exporter.common.TextFormat;
+import io.smallrye.metrics.SharedMetricRegistries;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code GET /metrics}: the application's series in Prometheus text format, written by the Prometheus client library
+ * behind SmallRye Metrics straight to the response (the base scope's JVM metrics stay on WildFly's management port).
+ * No credentials needed; gzip when asked for, by the server's filter (deploy/wildfly/metrics.cli).
+ * <p>
+ * SmallRye's own {@code exportOneScope} renders every scope into one String and filters it with regular
+ * expressions, which cost most of the time of a scrape with 1,000 tenants enabled; here the client library
+ * selects the application's families by their common prefix and streams them (docs/benchmarks.md).
+ */
+@WebServlet("/metrics")
+public class MetricsServlet extends HttpServlet {
+
+    /** Every series the application exports starts with this (see TelemetryMetrics); the base scope's do not. */
+    static final String APPLICATION_PREFIX = "rca_";
+    static final int BUFFER_CHARS = 64 * 1024;
+    private static final Logger LOG = Logger.getLogger(MetricsServlet.class.getName());
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        PrometheusMeterRegistry prometheus;
+        try {
+            SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE);
+            prometheus = Metrics.globalRegistry.getRegistries().stream()
+                    .filter(PrometheusMeterRegistry.class::isInstance)
+                    .map(PrometheusMeterRegistry.class::cast)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("SmallRye Metrics registered no Prometheus registry"));
+        } catch (RuntimeException e) {
+            fail(request, response, e);
+            return;
+        }
+        response.setContentType(TextFormat.CONTENT_TYPE_004);
+        // The client library writes label by label: buffered, those are memory copies instead of servlet writes.
+        Writer writer = new BufferedWriter(response.getWriter(), BUFFER_CHARS);
+        try {
+            TextFormat.write004(writer, prometheus.getPrometheusRegistry()
+                    .filteredMetricFamilySamples(name -> name.startsWith(APPLICATION_PREFIX)));
+            writer.flush();
+        } catch (RuntimeException e) {
+            fail(request, response, e);
+        }
+    }
+
+    private static void fail(HttpServletRequest request, HttpServletResponse response, RuntimeException e)
+            throws IOException {
+        LOG.log(Level.SEVERE, "the Prometheus exporter failed to render /metrics for " + request.getRemoteAddr()
+                + "; /metrics answers 500 until this is fixed", e);
+        if (!response.isCommitted()) {
+            response.reset();
+            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "metrics exporter failed; see server log");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The telemetry's HTTP face: the Prometheus endpoint {@code /metrics}. */
+package dev.rca.web.metrics;
