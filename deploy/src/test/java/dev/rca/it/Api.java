@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -170,31 +169,16 @@ final class Api {
         return await(() -> get(location).json(), done, deadline, "upload " + location);
     }
 
-    /** Polls {@code probe} until {@code done} holds or the deadline passes; returns the value that satisfied it. */
+    /**
+     * Polls {@code probe} at this client's interval until {@code done} holds or the deadline passes; returns the value
+     * that satisfied it.
+     */
     <T> T await(Supplier<T> probe, Predicate<T> done, Duration deadline, String what) {
-        Instant end = Instant.now().plus(deadline);
-        T value;
-        do {
-            value = probe.get();
-            if (done.test(value)) {
-                return value;
-            }
-            pause();
-        } while (Instant.now().isBefore(end));
-        throw new AssertionError(what + " did not reach the expected state within " + deadline + ": " + value);
+        return Await.until(what, deadline, pollInterval, probe::get, done);
     }
 
     static boolean finished(JsonObject upload) {
         return !"processing".equals(upload.getString("status"));
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     record Response(int status, HttpHeaders headers, String body) {
