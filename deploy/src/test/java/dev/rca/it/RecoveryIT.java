@@ -16,8 +16,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,10 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RecoveryIT extends AdminSession {
 
     private static final Duration DEADLINE = Duration.ofSeconds(120);
-    private static final Pattern DLQ_DEPTH =
-            Pattern.compile("(?m)^rca_pipeline_queue_depth\\{[^}]*queue=\"DLQ\"[^}]*} ([0-9.]+)$");
-    private static final Pattern DUPLICATES =
-            Pattern.compile("(?m)^rca_pipeline_duplicate_requests_total\\{[^}]*stage=\"chunk\"[^}]*} ([0-9.]+)$");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -69,14 +63,14 @@ class RecoveryIT extends AdminSession {
     void deadLetteredRequestIsVisibleAndProcessedOnceAfterReDrive() throws Exception {
         Admin.Tenant tenant = admin.tenant("poison");
         byte[] log = LogGenerator.generate(201, 300 * 1024);
-        double duplicatesBefore = metric(DUPLICATES);
+        double duplicatesBefore = Metrics.value(api, Metrics.CHUNK_DUPLICATES);
         long depthBefore = deadLetterDepth();
         poison(tenant, true);
 
         Api.Response accepted = upload(tenant, log);
         Await.until("the request reaches the DLQ after its delivery attempts", DEADLINE,
                 () -> deadLetterDepth() > depthBefore);
-        assertTrue(metric(DLQ_DEPTH) > depthBefore, "the DLQ depth is on /metrics");
+        assertTrue(Metrics.value(api, Metrics.DLQ_DEPTH) > depthBefore, "the DLQ depth is on /metrics");
         assertEquals("processing", api.get(accepted.locationUri()).json().getString("status"));
 
         poison(tenant, false);
@@ -90,7 +84,8 @@ class RecoveryIT extends AdminSession {
 
         // Re-driving the same request again (as an operator might) changes nothing and is counted.
         api.post("api/admin/uploads/" + done.getString("id") + "/redrive");
-        Await.until("the duplicate is counted", DEADLINE, () -> metric(DUPLICATES) > duplicatesBefore);
+        Await.until("the duplicate is counted", DEADLINE,
+                () -> Metrics.value(api, Metrics.CHUNK_DUPLICATES) > duplicatesBefore);
         Chunking.assertChunksRebuild(api, accepted.locationUri(), log);
         assertOneChunkRow(done);
     }
@@ -242,12 +237,6 @@ class RecoveryIT extends AdminSession {
     private long deadLetterDepth() {
         return api.await(() -> api.get("api/admin/dead-letters"), r -> r.status() != 503, DEADLINE,
                 "the API answers").json().getJsonNumber("depth").longValue();
-    }
-
-    private double metric(Pattern series) {
-        String metrics = api.get("metrics").body();
-        Matcher value = series.matcher(metrics);
-        return value.find() ? Double.parseDouble(value.group(1)) : -1;
     }
 
     private HttpResponse<String> ready() throws Exception {
