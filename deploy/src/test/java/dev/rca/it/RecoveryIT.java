@@ -217,7 +217,7 @@ class RecoveryIT extends AdminSession {
     }
 
     private Api.Response upload(Admin.Tenant tenant, byte[] log) {
-        return admin.api().withToken(tenant.uploadToken()).upload(tenant.slug(), "text/plain", log);
+        return admin.uploader(tenant).upload(tenant.slug(), "text/plain", log);
     }
 
     private static void poison(Admin.Tenant tenant, boolean poisoned) throws SQLException {

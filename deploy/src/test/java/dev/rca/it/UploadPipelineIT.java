@@ -19,16 +19,16 @@ class UploadPipelineIT extends DeployedEar {
     private static final int TARGET_BYTES = 32 * 1024;
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
-    Api admin;
+    Admin admin;
     Admin.Tenant tenant;
     /** Holds the tenant's upload token, as a tenant's uploader would. */
     Api api;
 
     @BeforeEach
     void tenant() {
-        admin = Admin.bootstrap(base);
-        tenant = new Admin(admin).tenant("pipeline");
-        api = admin.withToken(tenant.uploadToken());
+        admin = new Admin(Admin.bootstrap(base));
+        tenant = admin.tenant("pipeline");
+        api = admin.uploader(tenant);
     }
 
     @Test
@@ -110,15 +110,16 @@ class UploadPipelineIT extends DeployedEar {
         UUID id = UUID.fromString(accepted.json().getString("id"));
         List<Object[]> chunksBefore = Database.query("SELECT id, sequence FROM chunks WHERE upload_id = ? ORDER BY id",
                 id);
-        double duplicatesBefore = Metrics.value(admin, Metrics.CHUNK_DUPLICATES);
+        double duplicatesBefore = Metrics.value(admin.api(), Metrics.CHUNK_DUPLICATES);
         assertTrue(duplicatesBefore >= 0, "the chunk stage's duplicate counter is on /metrics");
 
         // The same chunk request, twice more, through the real broker and consumer; redrive is an operator action.
         // Each one the chunk stage skips counts once (node-wide; no other test runs meanwhile).
-        assertEquals(202, admin.post("api/admin/uploads/" + id + "/redrive").status());
-        assertEquals(202, admin.post("api/admin/uploads/" + id + "/redrive").status());
+        assertEquals(202, admin.api().post("api/admin/uploads/" + id + "/redrive").status());
+        assertEquals(202, admin.api().post("api/admin/uploads/" + id + "/redrive").status());
         Await.until("both re-sent chunk requests are skipped as duplicates", DEADLINE,
-                () -> Metrics.value(admin, Metrics.CHUNK_DUPLICATES), duplicates -> duplicates >= duplicatesBefore + 2);
+                () -> Metrics.value(admin.api(), Metrics.CHUNK_DUPLICATES),
+                duplicates -> duplicates >= duplicatesBefore + 2);
 
         List<Object[]> chunksAfter = Database.query("SELECT id, sequence FROM chunks WHERE upload_id = ? ORDER BY id",
                 id);
