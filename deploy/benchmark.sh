@@ -65,7 +65,7 @@ if [[ "${1:-}" == pipeline ]]; then
     done
     pid=$(cat "$home/standalone/tmp/server.pid")
     output="deploy/target/bench/pipeline-$(date -u +%Y%m%dT%H%M%SZ).txt"
-    mvn -B -q -Dstyle.color=never -pl deploy exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.rca.it.PipelineBenchmark \
+    mvn -B -q -Dstyle.color=never -pl deploy exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.rca.bench.PipelineBenchmark \
         -Dexec.args="http://127.0.0.1:$port/ $pid ${args[*]}" | tee "$output"
     echo "output kept in $output"
     exit 0
@@ -74,11 +74,11 @@ fi
 scenario=${1:-upload}
 shift || true
 case "$scenario" in
-    upload) main=dev.rca.it.UploadLatencyBenchmark module=deploy ;;
-    bundle) main=dev.rca.it.BundleLatencyBenchmark module=deploy ;;
-    flags) main=dev.rca.it.FlagChangeBenchmark module=deploy ;;
+    upload) main=dev.rca.bench.UploadLatencyBenchmark module=deploy ;;
+    bundle) main=dev.rca.bench.BundleLatencyBenchmark module=deploy ;;
+    flags) main=dev.rca.bench.FlagChangeBenchmark module=deploy ;;
     flag-reads) main=dev.rca.flags.control.FlagReadBenchmark module=ejb-pipeline ;;
-    metrics) main=dev.rca.it.MetricsRenderBenchmark module=deploy ;;
+    metrics) main=dev.rca.bench.MetricsRenderBenchmark module=deploy ;;
     *) echo "unknown scenario '$scenario': upload, bundle, flags, flag-reads or metrics" >&2; exit 2 ;;
 esac
 mvn -B -q -pl "$module" test-compile

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -63,6 +64,24 @@ final class Admin {
         String slug = tenant.getString("slug");
         String token = createUploadToken(slug, "uploads of " + slug, null).getString("token");
         return new Tenant(slug, UUID.fromString(tenant.getString("id")), token);
+    }
+
+    /** The API as the tenant's uploader would use it, with the tenant's upload token. */
+    Api uploader(Tenant tenant) {
+        return api.withToken(tenant.uploadToken());
+    }
+
+    /**
+     * Uploads {@code log} as text/plain with the tenant's upload token, asserts the 202 and waits until the upload has
+     * succeeded; returns the answer to the POST.
+     */
+    Api.Response uploadSucceeded(Tenant tenant, byte[] log, Duration deadline) {
+        Api uploader = uploader(tenant);
+        Api.Response accepted = uploader.upload(tenant.slug(), "text/plain", log);
+        assertEquals(202, accepted.status(), accepted.toString());
+        JsonObject done = uploader.awaitUpload(accepted.locationUri(), Api::finished, deadline);
+        assertEquals("success", done.getString("status"), done.toString());
+        return accepted;
     }
 
     JsonObject createTenant(String slug) {

@@ -16,14 +16,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** A plain HTTP client for the API, as any caller would use it: every request carries its bearer token. */
-final class Api {
+public final class Api {
 
     private static final String JSON_TYPE = "application/json";
 
@@ -33,7 +32,7 @@ final class Api {
     private final String authorization;
     private final Duration pollInterval;
 
-    Api(URI base, String token) {
+    public Api(URI base, String token) {
         this(base, token, Duration.ofMillis(100));
     }
 
@@ -47,7 +46,7 @@ final class Api {
      * default, HTTP/2 over one upgraded connection, puts every upload in flight on one TCP connection and one
      * flow-control window (see deploy/wildfly/undertow.cli); the benchmarks measure the server, not that.
      */
-    static Api overHttp11(URI base, String token, Duration pollInterval) {
+    public static Api overHttp11(URI base, String token, Duration pollInterval) {
         return new Api(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build(), base, "Bearer " + token, pollInterval);
     }
@@ -86,7 +85,7 @@ final class Api {
         return base.resolve("api/tenants/" + tenant + "/uploads");
     }
 
-    Response upload(String tenant, String contentType, byte[] body) {
+    public Response upload(String tenant, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(uploads(tenant))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
@@ -118,7 +117,7 @@ final class Api {
     }
 
     /** {@code path} is relative to the deployment, e.g. {@code api/admin/tenants}. */
-    Response get(String path) {
+    public Response get(String path) {
         return get(base.resolve(path));
     }
 
@@ -126,11 +125,11 @@ final class Api {
         return send("POST", path, null, null);
     }
 
-    Response postJson(String path, String json) {
+    public Response postJson(String path, String json) {
         return send("POST", path, JSON_TYPE, json);
     }
 
-    Response putJson(String path, String json) {
+    public Response putJson(String path, String json) {
         return send("PUT", path, JSON_TYPE, json);
     }
 
@@ -166,38 +165,23 @@ final class Api {
     }
 
     /** Polls the upload's status until {@code done} holds or the deadline passes; returns the last status. */
-    JsonObject awaitUpload(URI location, Predicate<JsonObject> done, Duration deadline) {
+    public JsonObject awaitUpload(URI location, Predicate<JsonObject> done, Duration deadline) {
         return await(() -> get(location).json(), done, deadline, "upload " + location);
     }
 
-    /** Polls {@code probe} until {@code done} holds or the deadline passes; returns the value that satisfied it. */
+    /**
+     * Polls {@code probe} at this client's interval until {@code done} holds or the deadline passes; returns the value
+     * that satisfied it.
+     */
     <T> T await(Supplier<T> probe, Predicate<T> done, Duration deadline, String what) {
-        Instant end = Instant.now().plus(deadline);
-        T value;
-        do {
-            value = probe.get();
-            if (done.test(value)) {
-                return value;
-            }
-            pause();
-        } while (Instant.now().isBefore(end));
-        throw new AssertionError(what + " did not reach the expected state within " + deadline + ": " + value);
+        return Await.until(what, deadline, pollInterval, probe::get, done);
     }
 
-    static boolean finished(JsonObject upload) {
+    public static boolean finished(JsonObject upload) {
         return !"processing".equals(upload.getString("status"));
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    record Response(int status, HttpHeaders headers, String body) {
+    public record Response(int status, HttpHeaders headers, String body) {
 
         /** A response read by hand, e.g. off a raw socket, with no headers kept. */
         static Response of(int status, String body) {
@@ -212,11 +196,11 @@ final class Api {
             return header("Location");
         }
 
-        URI locationUri() {
+        public URI locationUri() {
             return URI.create(location());
         }
 
-        JsonObject json() {
+        public JsonObject json() {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
                 return reader.readObject();
             }

@@ -17,14 +17,14 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /** Builds the upload corpus's inputs in memory: archives with any member a real or hostile bundle has. */
-final class Bundles {
+public final class Bundles {
 
     enum Type { FILE, DIRECTORY, SYMLINK, HARDLINK, FIFO }
 
     /** An archive member; {@code target} is a link's target. */
-    record Member(String name, byte[] content, Type type, String target) {
+    public record Member(String name, byte[] content, Type type, String target) {
 
-        static Member file(String name, byte[] content) {
+        public static Member file(String name, byte[] content) {
             return new Member(name, content, Type.FILE, null);
         }
 
@@ -61,7 +61,7 @@ final class Bundles {
         return bytes.toByteArray();
     }
 
-    static byte[] tar(List<Member> members) {
+    public static byte[] tar(List<Member> members) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -88,7 +88,7 @@ final class Bundles {
         return bytes.toByteArray();
     }
 
-    static byte[] gzip(byte[] content) {
+    public static byte[] gzip(byte[] content) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 64 * 1024)) {
             gzip.write(content);

@@ -113,13 +113,10 @@ class DashboardIT extends AdminSession {
             assertEquals(200, admin.putFlag(tenant.slug(), true, null).status());
             prometheus.awaitZeroSeries(tenant.slug(), DEADLINE);
 
-            Api uploader = api.withToken(tenant.uploadToken());
-            Api.Response accepted = uploader.upload(tenant.slug(), "text/plain", LogGenerator.generate(11, 256 * 1024));
-            assertEquals(202, accepted.status(), accepted.toString());
-            assertEquals("success", uploader.awaitUpload(accepted.locationUri(), Api::finished, DEADLINE)
-                    .getString("status"));
+            admin.uploadSucceeded(tenant, LogGenerator.generate(11, 256 * 1024), DEADLINE);
             // So that "Uploads refused by reason" has a series of the tenant.
-            Api.Response refused = uploader.upload(tenant.slug(), "text/plain", new byte[] {'a', (byte) 0xFF});
+            Api.Response refused = admin.uploader(tenant).upload(tenant.slug(), "text/plain",
+                    new byte[] {'a', (byte) 0xFF});
             assertEquals(422, refused.status(), refused.toString());
 
             for (JsonObject panel : panels(dashboard)) {

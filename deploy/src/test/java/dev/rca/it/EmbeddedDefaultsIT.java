@@ -18,7 +18,7 @@ class EmbeddedDefaultsIT extends DeployedEar {
     void uploadPassesBothStagesOnH2() throws Exception {
         Admin admin = new Admin(Admin.bootstrap(base));
         Admin.Tenant tenant = admin.tenant("h2");
-        Api api = admin.api().withToken(tenant.uploadToken());
+        Api api = admin.uploader(tenant);
         byte[] log = LogGenerator.generate(1, 1024 * 1024);
 
         Api.Response accepted = api.upload(tenant.slug(), "text/plain", log);

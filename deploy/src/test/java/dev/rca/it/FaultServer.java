@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,24 +80,19 @@ final class FaultServer implements AutoCloseable {
 
     private void awaitReady() throws InterruptedException {
         URI ready = URI.create("http://127.0.0.1:" + (9990 + OFFSET) + "/health/ready");
-        Instant deadline = Instant.now().plus(START_DEADLINE);
-        while (Instant.now().isBefore(deadline)) {
+        Await.until("the fault server is ready", START_DEADLINE, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the fault server exited; see " + home.resolve("console.log"));
             }
             try {
-                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString())
+                return http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString())
                         .statusCode() == 200
                         && http.send(HttpRequest.newBuilder(base().resolve("metrics")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException notYet) {
-                // not listening yet
+                return false;
             }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the fault server was not ready within " + START_DEADLINE);
+        });
     }
 
     @Override

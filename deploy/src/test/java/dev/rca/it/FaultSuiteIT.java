@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ class FaultSuiteIT {
     private static final int CLIENTS = 4;
     private static final Duration RUN_DEADLINE = Duration.ofMinutes(6);
     private static final Duration SETTLE_DEADLINE = Duration.ofMinutes(3);
+    /** How often the test looks whether the clients got far enough for the next fault, or recovered from it. */
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(50);
 
     private static FaultServer server;
 
@@ -134,16 +137,14 @@ class FaultSuiteIT {
 
             for (int f = 1; f <= faults; f++) {
                 int threshold = UPLOADS * f / (faults + 1);
-                while (accepted.size() < threshold && Instant.now().isBefore(deadline)) {
-                    pause(50);
-                }
+                Await.within(Duration.between(Instant.now(), deadline), WATCH_INTERVAL, accepted::size,
+                        size -> size >= threshold);
                 long faultAt = System.nanoTime();
                 recoveredNanos.set(0);
                 faultNanos.set(faultAt);
                 fault.inflict();
-                while (recoveredNanos.get() == 0 && Instant.now().isBefore(deadline)) {
-                    pause(50);
-                }
+                Await.within(Duration.between(Instant.now(), deadline), WATCH_INTERVAL, recoveredNanos::get,
+                        recovered -> recovered != 0);
                 recoveryMillis.add(TimeUnit.NANOSECONDS.toMillis(recoveredNanos.get() - faultAt));
                 faultNanos.set(Long.MAX_VALUE);
             }
@@ -193,20 +194,22 @@ class FaultSuiteIT {
                 "no server error other than 503: " + otherAnswers);
     }
 
-    /** Waits until no upload of the tenant is processing; returns the count per status. */
+    /**
+     * Waits until no upload of the tenant is processing, at most {@link #SETTLE_DEADLINE}; returns the count per
+     * status either way, for the assertions to report.
+     */
     private static Map<String, Long> awaitSettled(UUID tenant) throws Exception {
-        Instant deadline = Instant.now().plus(SETTLE_DEADLINE);
-        while (true) {
-            Map<String, Long> statuses = new TreeMap<>();
-            for (Object[] row : Database.query("SELECT status, COUNT(*) FROM uploads WHERE tenant_id = ?"
-                    + " GROUP BY status", tenant)) {
-                statuses.put((String) row[0], ((Number) row[1]).longValue());
-            }
-            if (!statuses.containsKey("PROCESSING") || Instant.now().isAfter(deadline)) {
-                return statuses;
-            }
-            pause(500);
+        return Await.within(SETTLE_DEADLINE, Duration.ofMillis(500), () -> statuses(tenant),
+                statuses -> !statuses.containsKey("PROCESSING"));
+    }
+
+    private static Map<String, Long> statuses(UUID tenant) throws SQLException {
+        Map<String, Long> statuses = new TreeMap<>();
+        for (Object[] row : Database.query("SELECT status, COUNT(*) FROM uploads WHERE tenant_id = ?"
+                + " GROUP BY status", tenant)) {
+            statuses.put((String) row[0], ((Number) row[1]).longValue());
         }
+        return statuses;
     }
 
     private static void pause(long millis) {

@@ -9,7 +9,7 @@ import java.util.Random;
  * Realistic, reproducible application logs: timestamps, levels, threads, messages of varying length, Java stack
  * traces with causes, some non-ASCII text and the odd very long line.
  */
-final class LogGenerator {
+public final class LogGenerator {
 
     private static final String[] LEVELS = {"INFO", "INFO", "INFO", "DEBUG", "WARN", "ERROR"};
     private static final String[] LOGGERS = {"com.acme.checkout.PaymentService", "com.acme.gateway.RouteHandler",
@@ -20,7 +20,7 @@ final class LogGenerator {
     private LogGenerator() {
     }
 
-    static byte[] generate(long seed, int targetBytes) {
+    public static byte[] generate(long seed, int targetBytes) {
         Random random = new Random(seed);
         ByteArrayOutputStream out = new ByteArrayOutputStream(targetBytes + 64 * 1024);
         Instant time = Instant.parse("2026-11-28T03:00:00Z");

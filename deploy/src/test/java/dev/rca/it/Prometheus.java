@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -87,24 +86,16 @@ final class Prometheus implements AutoCloseable {
     }
 
     /** Evaluates {@code promql} until {@code done} holds for its result, or fails after the deadline. */
-    JsonArray await(String promql, Predicate<List<JsonObject>> done, Duration deadline) throws InterruptedException {
-        Instant end = Instant.now().plus(deadline);
-        JsonArray result;
-        do {
-            result = query(promql);
-            if (done.test(result.getValuesAs(JsonObject.class))) {
-                return result;
-            }
-            Thread.sleep(250);
-        } while (Instant.now().isBefore(end));
-        throw new AssertionError("within " + deadline + ", " + promql + " never gave what was expected; last: " + result);
+    JsonArray await(String promql, Predicate<List<JsonObject>> done, Duration deadline) {
+        return Await.until(promql + " gives what was expected", deadline, () -> query(promql),
+                result -> done.test(result.getValuesAs(JsonObject.class)));
     }
 
     /**
      * The runbook's "wait one scrape after enabling": until Prometheus has the tenant's six stage × status series at
      * 0, so that increase() and rate() count the uploads that follow.
      */
-    void awaitZeroSeries(String tenant, Duration deadline) throws InterruptedException {
+    void awaitZeroSeries(String tenant, Duration deadline) {
         await("rca_pipeline_stage_total{tenant=\"" + tenant + "\"}", samples -> samples.size() == 6, deadline);
     }
 
@@ -136,22 +127,17 @@ final class Prometheus implements AutoCloseable {
     }
 
     private void awaitReady() throws InterruptedException {
-        Instant end = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(end)) {
+        Await.until("prometheus is ready", Duration.ofSeconds(30), () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("prometheus exited with " + process.exitValue());
             }
             try {
-                if (http.send(HttpRequest.newBuilder(api.resolve("-/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
+                return http.send(HttpRequest.newBuilder(api.resolve("-/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException notYet) {
-                // not listening yet
+                return false;
             }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("prometheus was not ready within 30 s");
+        });
     }
 
     @Override

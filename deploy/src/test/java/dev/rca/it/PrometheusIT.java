@@ -42,11 +42,7 @@ class PrometheusIT extends AdminSession {
             assertEquals(200, admin.putFlag(tenant.slug(), true, "runbook 2.2").status());
             prometheus.awaitZeroSeries(tenant.slug(), DEADLINE);
 
-            Api uploader = api.withToken(tenant.uploadToken());
-            Api.Response accepted = uploader.upload(tenant.slug(), "text/plain", LogGenerator.generate(4, 512 * 1024));
-            assertEquals(202, accepted.status(), accepted.toString());
-            assertEquals("success", uploader.awaitUpload(accepted.locationUri(), Api::finished, DEADLINE)
-                    .getString("status"));
+            admin.uploadSucceeded(tenant, LogGenerator.generate(4, 512 * 1024), DEADLINE);
 
             prometheus.await(forTenant(STAGE_OUTCOMES, tenant), samples -> {
                 Map<String, Double> byStageStatus = samples.stream().collect(Collectors.toMap(

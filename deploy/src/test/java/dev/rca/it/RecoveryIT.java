@@ -16,9 +16,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,10 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RecoveryIT extends AdminSession {
 
     private static final Duration DEADLINE = Duration.ofSeconds(120);
-    private static final Pattern DLQ_DEPTH =
-            Pattern.compile("(?m)^rca_pipeline_queue_depth\\{[^}]*queue=\"DLQ\"[^}]*} ([0-9.]+)$");
-    private static final Pattern DUPLICATES =
-            Pattern.compile("(?m)^rca_pipeline_duplicate_requests_total\\{[^}]*stage=\"chunk\"[^}]*} ([0-9.]+)$");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -70,13 +63,14 @@ class RecoveryIT extends AdminSession {
     void deadLetteredRequestIsVisibleAndProcessedOnceAfterReDrive() throws Exception {
         Admin.Tenant tenant = admin.tenant("poison");
         byte[] log = LogGenerator.generate(201, 300 * 1024);
-        double duplicatesBefore = metric(DUPLICATES);
+        double duplicatesBefore = Metrics.value(api, Metrics.CHUNK_DUPLICATES);
         long depthBefore = deadLetterDepth();
         poison(tenant, true);
 
         Api.Response accepted = upload(tenant, log);
-        awaitValue(() -> deadLetterDepth() > depthBefore, "the request reaches the DLQ after its delivery attempts");
-        assertTrue(metric(DLQ_DEPTH) > depthBefore, "the DLQ depth is on /metrics");
+        Await.until("the request reaches the DLQ after its delivery attempts", DEADLINE,
+                () -> deadLetterDepth() > depthBefore);
+        assertTrue(Metrics.value(api, Metrics.DLQ_DEPTH) > depthBefore, "the DLQ depth is on /metrics");
         assertEquals("processing", api.get(accepted.locationUri()).json().getString("status"));
 
         poison(tenant, false);
@@ -90,7 +84,8 @@ class RecoveryIT extends AdminSession {
 
         // Re-driving the same request again (as an operator might) changes nothing and is counted.
         api.post("api/admin/uploads/" + done.getString("id") + "/redrive");
-        awaitValue(() -> metric(DUPLICATES) > duplicatesBefore, "the duplicate is counted");
+        Await.until("the duplicate is counted", DEADLINE,
+                () -> Metrics.value(api, Metrics.CHUNK_DUPLICATES) > duplicatesBefore);
         Chunking.assertChunksRebuild(api, accepted.locationUri(), log);
         assertOneChunkRow(done);
     }
@@ -102,7 +97,7 @@ class RecoveryIT extends AdminSession {
         long depthBefore = deadLetterDepth();
         poison(tenant, true);
         Api.Response accepted = upload(tenant, log);
-        awaitValue(() -> deadLetterDepth() > depthBefore, "the request reaches the DLQ");
+        Await.until("the request reaches the DLQ", DEADLINE, () -> deadLetterDepth() > depthBefore);
 
         // The data goes bad while the request waits: one stored block of the file disappears.
         UUID id = UUID.fromString(accepted.json().getString("id"));
@@ -132,7 +127,7 @@ class RecoveryIT extends AdminSession {
         poison(broken, true);
         Api.Response resumed = upload(fixed, log);
         Api.Response givenUp = upload(broken, log);
-        awaitValue(() -> deadLetterDepth() >= depthBefore + 2, "both requests reach the DLQ");
+        Await.until("both requests reach the DLQ", DEADLINE, () -> deadLetterDepth() >= depthBefore + 2);
 
         // Fixed, but nobody re-drives: the sweep sends the request again once the upload is stuck.
         poison(fixed, false);
@@ -151,7 +146,7 @@ class RecoveryIT extends AdminSession {
         // What is left in the DLQ belongs to uploads that have ended: re-driving it drains it and changes nothing.
         poison(broken, false);
         api.post("api/admin/dead-letters/redrive");
-        awaitValue(() -> deadLetterDepth() == 0, "the DLQ is drained");
+        Await.until("the DLQ is drained", DEADLINE, () -> deadLetterDepth() == 0);
         assertEquals("failed", api.get(givenUp.locationUri()).json().getString("status"));
         assertOneChunkRow(failed);
     }
@@ -177,7 +172,8 @@ class RecoveryIT extends AdminSession {
                 sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
                         + "'");
 
-                Api.Response refused = awaitResponse(() -> upload(tenant, log), r -> r.status() == 503);
+                Api.Response refused = Await.until("an upload is answered 503", DEADLINE, () -> upload(tenant, log),
+                        r -> r.status() == 503);
                 JsonObject error = Errors.assertError(refused, 503, "service_unavailable");
                 assertEquals("database", error.getJsonObject("details").getString("dependency"));
                 assertTrue(Integer.parseInt(refused.header("Retry-After")) > 0, refused.toString());
@@ -189,7 +185,8 @@ class RecoveryIT extends AdminSession {
             }
         }
         Instant back = Instant.now();
-        Api.Response accepted = awaitResponse(() -> upload(tenant, log), r -> r.status() == 202);
+        Api.Response accepted = Await.until("an upload is accepted again", DEADLINE, () -> upload(tenant, log),
+                r -> r.status() == 202);
         System.out.printf("database back: first upload accepted after %d ms%n",
                 Duration.between(back, Instant.now()).toMillis());
         // The pool may still hand out a connection that died with the outage: a 503 until it is discarded.
@@ -220,7 +217,7 @@ class RecoveryIT extends AdminSession {
     }
 
     private Api.Response upload(Admin.Tenant tenant, byte[] log) {
-        return admin.api().withToken(tenant.uploadToken()).upload(tenant.slug(), "text/plain", log);
+        return admin.uploader(tenant).upload(tenant.slug(), "text/plain", log);
     }
 
     private static void poison(Admin.Tenant tenant, boolean poisoned) throws SQLException {
@@ -242,40 +239,9 @@ class RecoveryIT extends AdminSession {
                 "the API answers").json().getJsonNumber("depth").longValue();
     }
 
-    private double metric(Pattern series) {
-        String metrics = api.get("metrics").body();
-        Matcher value = series.matcher(metrics);
-        return value.find() ? Double.parseDouble(value.group(1)) : -1;
-    }
-
     private HttpResponse<String> ready() throws Exception {
         URI health = URI.create("http://" + URI.create(base.toString()).getHost() + ":"
                 + System.getProperty("it.management.port", "9990") + "/health/ready");
         return http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void awaitValue(Check check, String what) throws Exception {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!check.holds()) {
-            assertTrue(Instant.now().isBefore(deadline), "timed out waiting until " + what);
-            Thread.sleep(200);
-        }
-    }
-
-    private static Api.Response awaitResponse(java.util.function.Supplier<Api.Response> request,
-                                              Predicate<Api.Response> wanted) throws Exception {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        Api.Response response = request.get();
-        while (!wanted.test(response)) {
-            assertTrue(Instant.now().isBefore(deadline), "timed out; last answer " + response);
-            Thread.sleep(250);
-            response = request.get();
-        }
-        return response;
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws Exception;
     }
 }

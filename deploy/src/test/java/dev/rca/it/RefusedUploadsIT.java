@@ -42,7 +42,7 @@ class RefusedUploadsIT extends DeployedEar {
     void tenant() {
         admin = new Admin(Admin.bootstrap(base));
         tenant = admin.tenant("refused");
-        api = admin.api().withToken(tenant.uploadToken());
+        api = admin.uploader(tenant);
     }
 
     @Test
@@ -128,11 +128,8 @@ class RefusedUploadsIT extends DeployedEar {
     @Test
     void deactivatedTenantIsRefusedEvenForAnAdminAndKeepsItsUploadsReadable() throws Exception {
         byte[] log = LogGenerator.generate(6, 100 * 1024);
-        Api.Response earlier = api.upload(tenant.slug(), "text/plain", log);
-        assertEquals(202, earlier.status(), earlier.body());
         // Settled first, so that the chunk stage's rows do not count as left behind by the refusals below.
-        assertEquals("success", api.awaitUpload(earlier.locationUri(), Api::finished, Duration.ofSeconds(60))
-                .getString("status"));
+        Api.Response earlier = admin.uploadSucceeded(tenant, log, Duration.ofSeconds(60));
 
         JsonObject deactivated = admin.deactivate(tenant.slug());
         assertFalse(deactivated.getBoolean("active"), deactivated.toString());

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -86,7 +86,7 @@ class RunbookIT extends DeployedEar {
         }
     }
 
-    private static void promql(Block block, String query, Prometheus prometheus) throws InterruptedException {
+    private static void promql(Block block, String query, Prometheus prometheus) {
         String where = "section " + block.section() + ": " + query;
         switch (String.valueOf(block.expect())) {
             case "data" -> prometheus.await(query, samples -> !samples.isEmpty()
@@ -101,16 +101,9 @@ class RunbookIT extends DeployedEar {
 
     private static void sql(Block block, String query) throws Exception {
         assertEquals("rows", block.expect(), "section " + block.section());
-        Instant end = Instant.now().plus(DEADLINE);
-        List<Object[]> rows;
-        do {
-            rows = Database.query(query.strip().replaceAll(";$", ""));
-            if (rows.stream().map(row -> row[0]).distinct().count() >= 2) {
-                return;
-            }
-            Thread.sleep(250);
-        } while (Instant.now().isBefore(end));
-        throw new AssertionError("section " + block.section() + ": no rows for each stage: " + query);
+        Await.until("section " + block.section() + ": rows for each stage from " + query, DEADLINE,
+                () -> Database.query(query.strip().replaceAll(";$", "")).stream().map(Arrays::asList).toList(),
+                rows -> rows.stream().map(row -> row.get(0)).distinct().count() >= 2);
     }
 
     static List<Block> blocks(String runbook) {

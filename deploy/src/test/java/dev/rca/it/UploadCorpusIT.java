@@ -50,7 +50,7 @@ class UploadCorpusIT extends DeployedEar {
     void tenant() {
         admin = new Admin(Admin.bootstrap(base));
         tenant = admin.tenant("corpus");
-        api = admin.api().withToken(tenant.uploadToken());
+        api = admin.uploader(tenant);
     }
 
     @Test

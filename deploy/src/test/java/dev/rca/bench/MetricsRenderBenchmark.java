@@ -1,4 +1,6 @@
-package dev.rca.it;
+package dev.rca.bench;
+
+import dev.rca.it.Api;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,7 @@
-package dev.rca.it;
+package dev.rca.bench;
+
+import dev.rca.it.Bundles;
+import dev.rca.it.LogGenerator;
 
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
-package dev.rca.it;
+package dev.rca.bench;
 
+import dev.rca.it.Api;
+import dev.rca.it.LogGenerator;
 import jakarta.json.JsonObject;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package dev.rca.it;
+package dev.rca.bench;
 
+import dev.rca.it.Api;
 import jakarta.json.JsonObject;
 
 import java.net.URI;
