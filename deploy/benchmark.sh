@@ -8,7 +8,7 @@
 #                                                                        MEGABYTES in all -> chunk stage committed
 #                                                                        defaults: http://127.0.0.1:8080/ 50 40 5 2
 #   deploy/benchmark.sh flags [BASE_URL [RUNS]]                           flag PUT -> effective; defaults: ... 20
-#   deploy/benchmark.sh flag-reads                                        in-memory flag check, ns per check
+#   deploy/benchmark.sh stage-gate                                        the enhanced-metrics gate, ns per stage outcome
 #   deploy/benchmark.sh metrics [BASE_URL [TENANTS [RUNS]]]              /metrics render time and size with TENANTS
 #                                                                        enabled (server started with
 #                                                                        -Drca.metrics.max-enhanced-tenants >= TENANTS)
@@ -77,9 +77,9 @@ case "$scenario" in
     upload) main=dev.rca.bench.UploadLatencyBenchmark module=deploy ;;
     bundle) main=dev.rca.bench.BundleLatencyBenchmark module=deploy ;;
     flags) main=dev.rca.bench.FlagChangeBenchmark module=deploy ;;
-    flag-reads) main=dev.rca.flags.control.FlagReadBenchmark module=ejb-pipeline ;;
+    stage-gate) main=dev.rca.telemetry.control.StageGateBenchmark module=ejb-pipeline ;;
     metrics) main=dev.rca.bench.MetricsRenderBenchmark module=deploy ;;
-    *) echo "unknown scenario '$scenario': upload, bundle, flags, flag-reads or metrics" >&2; exit 2 ;;
+    *) echo "unknown scenario '$scenario': upload, bundle, flags, stage-gate or metrics" >&2; exit 2 ;;
 esac
 mvn -B -q -pl "$module" test-compile
 mvn -B -q -pl "$module" exec:java -Dexec.classpathScope=test -Dexec.mainClass="$main" -Dexec.args="$*"
