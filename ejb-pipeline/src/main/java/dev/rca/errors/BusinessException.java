@@ -5,55 +5,36 @@ import jakarta.ejb.ApplicationException;
 import java.util.Map;
 
 /**
- * Root of the errors a caller caused and can act on. Thrown through EJB boundaries unwrapped, rolling back the
- * transaction, and answered by the REST layer with {@link #kind()}'s status and a JSON body.
+ * Root of the errors a caller caused and can act on, each with its {@link ErrorCode}. Thrown through EJB boundaries
+ * unwrapped, rolling back the transaction, and answered by the REST layer with the status of the code's kind and a
+ * JSON body.
  */
 @ApplicationException(rollback = true, inherited = true)
 public class BusinessException extends RuntimeException {
 
-    public enum Kind {
-        BAD_REQUEST(400),
-        FORBIDDEN(403),
-        NOT_FOUND(404),
-        CONFLICT(409),
-        PAYLOAD_TOO_LARGE(413),
-        UNSUPPORTED_MEDIA_TYPE(415),
-        UNPROCESSABLE(422),
-        /** Answered with {@code Retry-After: }{@link #RETRY_AFTER_SECONDS}. */
-        SERVICE_UNAVAILABLE(503);
-
-        private final int status;
-
-        Kind(int status) {
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
-        }
-    }
-
-    /** What a {@link Kind#SERVICE_UNAVAILABLE} refusal asks the client to wait before it tries again. */
+    /** What an {@link ErrorCode.Kind#UNAVAILABLE} error asks the client to wait before it tries again. */
     public static final int RETRY_AFTER_SECONDS = 10;
 
-    private final Kind kind;
-    private final String error;
+    private final ErrorCode code;
     private final Map<String, Object> details;
 
-    public BusinessException(Kind kind, String error, String message, Map<String, Object> details) {
+    public BusinessException(ErrorCode code, String message, Map<String, Object> details) {
         super(message);
-        this.kind = kind;
-        this.error = error;
+        this.code = code;
         this.details = Map.copyOf(details);
     }
 
-    public Kind kind() {
-        return kind;
+    public ErrorCode code() {
+        return code;
     }
 
-    /** A stable, machine-readable code such as {@code invalid_utf8}. */
+    public ErrorCode.Kind kind() {
+        return code.kind();
+    }
+
+    /** The code's label, such as {@code invalid_utf8}: what the API and telemetry show. */
     public String error() {
-        return error;
+        return code.label();
     }
 
     public Map<String, Object> details() {

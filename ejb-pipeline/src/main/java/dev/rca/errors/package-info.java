@@ -1,5 +1,5 @@
 /**
- * Errors shared by every component: the {@link dev.rca.errors.BusinessException} tree that the REST layer turns
- * into one JSON error shape with the right HTTP status.
+ * The errors a caller can cause: one {@code BusinessException} carrying an {@code ErrorCode}, whose kind the REST
+ * layer maps to an HTTP status.
  */
 package dev.rca.errors;

@@ -1,7 +1,7 @@
 package dev.rca.paging;
 
 import dev.rca.errors.BusinessException;
-import dev.rca.errors.BusinessException.Kind;
+import dev.rca.errors.ErrorCode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
@@ -26,8 +26,7 @@ public final class FilteredPage {
     /** @throws BusinessException 400 {@code invalid_page} unless offset >= 0 and 1 <= limit <= {@value #MAX_PAGE} */
     public FilteredPage(int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
-            throw new BusinessException(Kind.BAD_REQUEST, "invalid_page",
-                    "offset must be >= 0 and limit between 1 and " + MAX_PAGE,
+            throw new BusinessException(ErrorCode.INVALID_PAGE, "offset must be >= 0 and limit between 1 and " + MAX_PAGE,
                     Map.of("offset", offset, "limit", limit));
         }
         this.offset = offset;

@@ -1,7 +1,7 @@
 package dev.rca.flags.boundary;
 
 import dev.rca.errors.BusinessException;
-import dev.rca.errors.BusinessException.Kind;
+import dev.rca.errors.ErrorCode;
 import dev.rca.flags.control.FlagCache;
 import dev.rca.flags.control.FlagChanges;
 import dev.rca.flags.control.FlagSnapshot;
@@ -89,8 +89,7 @@ public class FeatureFlags {
 
     public AuditPage audit(String scope, String flag, Instant from, Instant to, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_AUDIT_PAGE) {
-            throw new BusinessException(Kind.BAD_REQUEST, "invalid_page",
-                    "offset must be >= 0 and limit between 1 and " + MAX_AUDIT_PAGE,
+            throw new BusinessException(ErrorCode.INVALID_PAGE, "offset must be >= 0 and limit between 1 and " + MAX_AUDIT_PAGE,
                     Map.of("offset", offset, "limit", limit));
         }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -155,8 +154,7 @@ public class FeatureFlags {
             after = others + 1;
         }
         if (after > maxEnhancedTenants) {
-            throw new BusinessException(Kind.CONFLICT, "enhanced_metrics_limit",
-                    "enabling " + FeatureFlag.TELEMETRY_ENHANCED_METRICS_ENABLED.key() + " here would put "
+            throw new BusinessException(ErrorCode.ENHANCED_METRICS_LIMIT, "enabling " + FeatureFlag.TELEMETRY_ENHANCED_METRICS_ENABLED.key() + " here would put "
                             + after + " tenants over the limit of " + maxEnhancedTenants
                             + " (rca.metrics.max-enhanced-tenants)",
                     Map.of("limit", maxEnhancedTenants, "tenantsAfter", after));
@@ -166,17 +164,14 @@ public class FeatureFlags {
     private static Map<FeatureFlag, JsonValue> validate(JsonObject body) {
         JsonValue flags = body == null ? null : body.get("flags");
         if (flags == null || flags.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new BusinessException(Kind.BAD_REQUEST, "invalid_request",
-                    "the body must be {\"flags\": {\"<name>\": <value>, ...}}", Map.of("field", "flags"));
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, "the body must be {\"flags\": {\"<name>\": <value>, ...}}", Map.of("field", "flags"));
         }
         Map<FeatureFlag, JsonValue> values = new EnumMap<>(FeatureFlag.class);
         for (Map.Entry<String, JsonValue> entry : flags.asJsonObject().entrySet()) {
-            FeatureFlag flag = FeatureFlag.byKey(entry.getKey()).orElseThrow(() -> new BusinessException(
-                    Kind.BAD_REQUEST, "unknown_flag", "unknown flag '" + entry.getKey() + "'; known flags: "
+            FeatureFlag flag = FeatureFlag.byKey(entry.getKey()).orElseThrow(() -> new BusinessException(ErrorCode.UNKNOWN_FLAG, "unknown flag '" + entry.getKey() + "'; known flags: "
                     + FeatureFlag.keys(), Map.of("flag", entry.getKey(), "known", FeatureFlag.keys())));
             if (!flag.type().accepts(entry.getValue())) {
-                throw new BusinessException(Kind.BAD_REQUEST, "invalid_flag_value",
-                        "flag '" + flag.key() + "' takes a " + flag.type().label() + ", not " + entry.getValue(),
+                throw new BusinessException(ErrorCode.INVALID_FLAG_VALUE, "flag '" + flag.key() + "' takes a " + flag.type().label() + ", not " + entry.getValue(),
                         Map.of("flag", flag.key(), "expected", flag.type().label(),
                                 "value", entry.getValue().toString()));
             }
@@ -192,8 +187,7 @@ public class FeatureFlags {
         }
         if (reason.getValueType() != JsonValue.ValueType.STRING
                 || ((JsonString) reason).getString().length() > MAX_REASON) {
-            throw new BusinessException(Kind.BAD_REQUEST, "invalid_request",
-                    "reason must be a string of at most " + MAX_REASON + " characters", Map.of("field", "reason"));
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, "reason must be a string of at most " + MAX_REASON + " characters", Map.of("field", "reason"));
         }
         return ((JsonString) reason).getString();
     }

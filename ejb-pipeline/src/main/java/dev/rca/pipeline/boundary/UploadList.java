@@ -1,7 +1,7 @@
 package dev.rca.pipeline.boundary;
 
 import dev.rca.errors.BusinessException;
-import dev.rca.errors.BusinessException.Kind;
+import dev.rca.errors.ErrorCode;
 import dev.rca.paging.FilteredPage;
 import dev.rca.uploads.entity.UploadStatus;
 import dev.rca.uploads.entity.Upload;
@@ -57,8 +57,7 @@ public class UploadList {
                 .collect(Collectors.toMap(UploadStatus::label, Function.identity()));
         UploadStatus status = known.get(label.toLowerCase(Locale.ROOT));
         if (status == null) {
-            throw new BusinessException(Kind.BAD_REQUEST, "invalid_status",
-                    "status must be one of " + known.keySet().stream().sorted().toList(),
+            throw new BusinessException(ErrorCode.INVALID_STATUS, "status must be one of " + known.keySet().stream().sorted().toList(),
                     Map.of("status", label, "field", "status"));
         }
         return status;

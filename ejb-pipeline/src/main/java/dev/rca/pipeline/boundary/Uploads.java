@@ -1,6 +1,7 @@
 package dev.rca.pipeline.boundary;
 
 import dev.rca.errors.BusinessException;
+import dev.rca.errors.ErrorCode;
 import dev.rca.pipeline.control.StageLedger;
 import dev.rca.pipeline.control.StageRequests;
 import dev.rca.pipeline.entity.Stage;
@@ -49,8 +50,7 @@ public class Uploads {
     public UploadView redrive(UUID uploadId) {
         Upload upload = em.find(Upload.class, uploadId);
         if (upload == null) {
-            throw new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_upload",
-                    "there is no upload " + uploadId, Map.of("upload", uploadId.toString()));
+            throw new BusinessException(ErrorCode.UNKNOWN_UPLOAD, "there is no upload " + uploadId, Map.of("upload", uploadId.toString()));
         }
         List<Stage> queued = Stage.queued();
         requests.send(ledger.firstPending(uploadId).orElse(queued.get(queued.size() - 1)), uploadId);
@@ -61,8 +61,7 @@ public class Uploads {
     public Upload find(Tenant tenant, UUID uploadId) {
         Upload upload = em.find(Upload.class, uploadId);
         if (upload == null || !upload.getTenantId().equals(tenant.getId())) {
-            throw new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_upload",
-                    "tenant '" + tenant.getSlug() + "' has no upload " + uploadId,
+            throw new BusinessException(ErrorCode.UNKNOWN_UPLOAD, "tenant '" + tenant.getSlug() + "' has no upload " + uploadId,
                     Map.of("tenant", tenant.getSlug(), "upload", uploadId.toString()));
         }
         return upload;

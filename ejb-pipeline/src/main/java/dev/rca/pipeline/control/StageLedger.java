@@ -53,7 +53,7 @@ public class StageLedger {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("error", refusal.error());
         details.put("message", refusal.getMessage());
-        details.put("httpStatus", refusal.kind().status());
+        details.put("kind", refusal.kind().name().toLowerCase(java.util.Locale.ROOT));
         details.put("details", refusal.details());
         outcomes.fire(new StageOutcome(tenantId, tenantSlug, null, Stage.INGEST, StageStatus.FAILED, durationMs, 0,
                 refusal.error(), details));

@@ -1,7 +1,7 @@
 package dev.rca.tenants.boundary;
 
 import dev.rca.errors.BusinessException;
-import dev.rca.errors.BusinessException.Kind;
+import dev.rca.errors.ErrorCode;
 import dev.rca.tenants.control.TenantCreated;
 import dev.rca.tenants.control.Tenants;
 import dev.rca.tenants.entity.Tenant;
@@ -37,21 +37,18 @@ public class TenantAdministration {
 
     public TenantView create(String slug, String displayName) {
         if (slug == null || !SLUG.matcher(slug).matches()) {
-            throw new BusinessException(Kind.BAD_REQUEST, "invalid_slug",
-                    "slug must match " + SLUG.pattern() + " (lower-case letters, digits and '-', 2 to 63 characters)",
+            throw new BusinessException(ErrorCode.INVALID_SLUG, "slug must match " + SLUG.pattern() + " (lower-case letters, digits and '-', 2 to 63 characters)",
                     Map.of("slug", String.valueOf(slug), "pattern", SLUG.pattern()));
         }
         if (ALL_TENANTS.equals(slug)) {
-            throw new BusinessException(Kind.BAD_REQUEST, "reserved_slug",
-                    "'" + ALL_TENANTS + "' is reserved for the all-tenants endpoints", Map.of("slug", slug));
+            throw new BusinessException(ErrorCode.RESERVED_SLUG, "'" + ALL_TENANTS + "' is reserved for the all-tenants endpoints", Map.of("slug", slug));
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > MAX_DISPLAY_NAME) {
-            throw new BusinessException(Kind.BAD_REQUEST, "invalid_request",
-                    "displayName is required, at most " + MAX_DISPLAY_NAME + " characters",
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, "displayName is required, at most " + MAX_DISPLAY_NAME + " characters",
                     Map.of("field", "displayName"));
         }
         if (tenants.findBySlug(slug).isPresent()) {
-            throw new BusinessException(Kind.CONFLICT, "tenant_exists", "tenant '" + slug + "' exists already",
+            throw new BusinessException(ErrorCode.TENANT_EXISTS, "tenant '" + slug + "' exists already",
                     Map.of("slug", slug));
         }
         Tenant tenant = new Tenant(slug, displayName.strip(), Instant.now());

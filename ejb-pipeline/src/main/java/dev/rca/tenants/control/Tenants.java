@@ -1,6 +1,7 @@
 package dev.rca.tenants.control;
 
 import dev.rca.errors.BusinessException;
+import dev.rca.errors.ErrorCode;
 import dev.rca.tenants.entity.Tenant;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -19,7 +20,7 @@ public class Tenants {
     public Tenant byId(UUID id) {
         Tenant tenant = em.find(Tenant.class, id);
         if (tenant == null) {
-            throw new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_tenant", "no tenant " + id,
+            throw new BusinessException(ErrorCode.UNKNOWN_TENANT, "no tenant " + id,
                     Map.of("tenant", id.toString()));
         }
         return tenant;
@@ -27,8 +28,7 @@ public class Tenants {
 
     /** The tenant named by {@code slug}, as in the API's paths; 404 when there is none. */
     public Tenant bySlug(String slug) {
-        return findBySlug(slug).orElseThrow(() -> new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_tenant",
-                        "no tenant '" + slug + "'", Map.of("tenant", String.valueOf(slug))));
+        return findBySlug(slug).orElseThrow(() -> new BusinessException(ErrorCode.UNKNOWN_TENANT, "no tenant '" + slug + "'", Map.of("tenant", String.valueOf(slug))));
     }
 
     public Optional<Tenant> findBySlug(String slug) {
@@ -41,8 +41,7 @@ public class Tenants {
     /** 403 when the tenant is deactivated: it keeps its data but accepts no uploads. */
     public static void requireActive(Tenant tenant) {
         if (!tenant.isActive()) {
-            throw new BusinessException(BusinessException.Kind.FORBIDDEN, "tenant_inactive",
-                    "tenant '" + tenant.getSlug() + "' is deactivated: it accepts no uploads",
+            throw new BusinessException(ErrorCode.TENANT_INACTIVE, "tenant '" + tenant.getSlug() + "' is deactivated: it accepts no uploads",
                     Map.of("tenant", tenant.getSlug()));
         }
     }

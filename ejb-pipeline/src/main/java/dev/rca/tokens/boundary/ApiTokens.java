@@ -1,7 +1,7 @@
 package dev.rca.tokens.boundary;
 
 import dev.rca.errors.BusinessException;
-import dev.rca.errors.BusinessException.Kind;
+import dev.rca.errors.ErrorCode;
 import dev.rca.tenants.control.Tenants;
 import dev.rca.tenants.entity.Tenant;
 import dev.rca.tokens.control.TokenSecrets;
@@ -44,11 +44,10 @@ public class ApiTokens {
     private TokenView create(String name, TokenKind kind, Tenant tenant, Instant expiresAt) {
         Instant now = Instant.now();
         if (name == null || name.isBlank() || name.length() > MAX_NAME) {
-            throw new BusinessException(Kind.BAD_REQUEST, "invalid_request",
-                    "name is required, at most " + MAX_NAME + " characters", Map.of("field", "name"));
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, "name is required, at most " + MAX_NAME + " characters", Map.of("field", "name"));
         }
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new BusinessException(Kind.BAD_REQUEST, "invalid_request", "expiresAt must be in the future",
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, "expiresAt must be in the future",
                     Map.of("field", "expiresAt", "expiresAt", expiresAt.toString()));
         }
         String secret = TokenSecrets.generate(kind);
@@ -87,7 +86,7 @@ public class ApiTokens {
     public TokenView revoke(UUID id) {
         ApiToken token = em.find(ApiToken.class, id);
         if (token == null) {
-            throw new BusinessException(Kind.NOT_FOUND, "unknown_token", "there is no token " + id,
+            throw new BusinessException(ErrorCode.UNKNOWN_TOKEN, "there is no token " + id,
                     Map.of("token", id.toString()));
         }
         token.revoke(Instant.now());

@@ -1,7 +1,7 @@
 package dev.rca.users.boundary;
 
 import dev.rca.errors.BusinessException;
-import dev.rca.errors.BusinessException.Kind;
+import dev.rca.errors.ErrorCode;
 import dev.rca.users.entity.AdminUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
@@ -41,12 +41,10 @@ public class AdminUsers {
     /** Registers {@code username} with {@code password} unless a user of that name exists; true if it registered. */
     public boolean registerIfAbsent(String username, char[] password) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new BusinessException(Kind.BAD_REQUEST, "invalid_username",
-                    "user name must match " + USERNAME.pattern(), Map.of("field", "username"));
+            throw new BusinessException(ErrorCode.INVALID_USERNAME, "user name must match " + USERNAME.pattern(), Map.of("field", "username"));
         }
         if (password == null || password.length < MIN_PASSWORD) {
-            throw new BusinessException(Kind.BAD_REQUEST, "weak_password",
-                    "password must have at least " + MIN_PASSWORD + " characters", Map.of("field", "password"));
+            throw new BusinessException(ErrorCode.WEAK_PASSWORD, "password must have at least " + MIN_PASSWORD + " characters", Map.of("field", "password"));
         }
         if (find(username).isPresent()) {
             return false;

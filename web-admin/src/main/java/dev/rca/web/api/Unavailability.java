@@ -24,8 +24,6 @@ import java.util.Set;
  */
 public final class Unavailability {
 
-    /** Seconds a client is asked to wait: about what the pool needs to find the database back (validation 5 s). */
-    public static final int RETRY_AFTER_SECONDS = BusinessException.RETRY_AFTER_SECONDS;
 
     private Unavailability() {
     }
@@ -61,11 +59,11 @@ public final class Unavailability {
 
     public static Response response() {
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .header(HttpHeaders.RETRY_AFTER, BusinessException.RETRY_AFTER_SECONDS)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorResponse("service_unavailable", "the database cannot be reached; nothing was "
-                        + "stored. Retry in " + RETRY_AFTER_SECONDS + " seconds",
-                        Map.of("dependency", "database", "retryAfterSeconds", RETRY_AFTER_SECONDS)))
+                        + "stored. Retry in " + BusinessException.RETRY_AFTER_SECONDS + " seconds",
+                        Map.of("dependency", "database", "retryAfterSeconds", BusinessException.RETRY_AFTER_SECONDS)))
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.rca.pipeline.chunk.boundary;
 
 import dev.rca.errors.BusinessException;
+import dev.rca.errors.ErrorCode;
 import dev.rca.pipeline.chunk.entity.Chunk;
 import dev.rca.pipeline.boundary.Uploads;
 import dev.rca.uploads.control.FileBlocks;
@@ -40,8 +41,7 @@ public class Chunks {
 
     public ChunkPage page(String tenantSlug, UUID uploadId, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
-            throw new BusinessException(BusinessException.Kind.BAD_REQUEST, "invalid_page",
-                    "offset must be >= 0 and limit between 1 and " + MAX_LIMIT,
+            throw new BusinessException(ErrorCode.INVALID_PAGE, "offset must be >= 0 and limit between 1 and " + MAX_LIMIT,
                     Map.of("offset", offset, "limit", limit));
         }
         uploads.find(tenants.bySlug(tenantSlug), uploadId);

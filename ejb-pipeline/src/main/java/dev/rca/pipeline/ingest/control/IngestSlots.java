@@ -1,7 +1,7 @@
 package dev.rca.pipeline.ingest.control;
 
 import dev.rca.errors.BusinessException;
-import dev.rca.errors.BusinessException.Kind;
+import dev.rca.errors.ErrorCode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,7 +58,7 @@ public class IngestSlots {
     }
 
     private BusinessException busy() {
-        return new BusinessException(Kind.SERVICE_UNAVAILABLE, "server_busy", "all " + maxConcurrent
+        return new BusinessException(ErrorCode.SERVER_BUSY, "all " + maxConcurrent
                 + " ingest slots of this server stayed busy for " + maxWaitSeconds + " s; nothing was stored. Retry"
                 + " in " + BusinessException.RETRY_AFTER_SECONDS + " seconds",
                 Map.of("maxConcurrentUploads", maxConcurrent, "retryAfterSeconds",

@@ -1,7 +1,7 @@
 package dev.rca.pipeline.ingest.control;
 
 import dev.rca.errors.BusinessException;
-import dev.rca.errors.BusinessException.Kind;
+import dev.rca.errors.ErrorCode;
 import dev.rca.pipeline.control.StageResult;
 import dev.rca.pipeline.entity.StageStatus;
 import dev.rca.pipeline.ingest.control.UploadContents.Entry;
@@ -171,8 +171,7 @@ public class Ingestion {
             ingestion.entries++;
             ingestion.currentEntry = entry.name();
             if (ingestion.entries > limits.maxEntries()) {
-                throw new BusinessException(Kind.UNPROCESSABLE, "too_many_entries",
-                        "the archive has more than the limit of " + limits.maxEntries() + " entries",
+                throw new BusinessException(ErrorCode.TOO_MANY_ENTRIES, "the archive has more than the limit of " + limits.maxEntries() + " entries",
                         Map.of("limitEntries", limits.maxEntries()));
             }
             if (entry.kind() == UploadContents.EntryKind.DIRECTORY) {
@@ -194,7 +193,7 @@ public class Ingestion {
             BufferedInputStream content = new BufferedInputStream(counted, ENTRY_BUFFER);
             try {
                 if (UploadContents.isArchiveOrCompressed(content)) {
-                    throw new FileProblem(SkipReason.NESTED_ARCHIVE, "an archive or compressed file inside the "
+                    throw new FileProblem(FileProblem.Kind.NESTED_ARCHIVE, "an archive or compressed file inside the "
                             + "upload: not opened; upload it on its own");
                 }
                 TextCopy.Result stored = storeFile(upload, ingestion.files, name, content, true, ingestion);
@@ -206,8 +205,7 @@ public class Ingestion {
         }
         ingestion.currentEntry = null;
         if (ingestion.files == 0) {
-            throw new BusinessException(Kind.UNPROCESSABLE, "nothing_ingested",
-                    "no file of the " + contents.format().label() + " archive could be ingested ("
+            throw new BusinessException(ErrorCode.NOTHING_INGESTED, "no file of the " + contents.format().label() + " archive could be ingested ("
                             + ingestion.entries + " entries)",
                     Map.of("entries", ingestion.entries, "skipped", ingestion.skipped));
         }
@@ -215,12 +213,12 @@ public class Ingestion {
 
     private static FileProblem problemBeforeReading(Entry entry) {
         return switch (entry.kind()) {
-            case LINK -> new FileProblem(SkipReason.LINK, "a symbolic or hard link: never followed");
-            case OTHER -> new FileProblem(SkipReason.NOT_A_FILE, "neither a file nor a directory");
+            case LINK -> new FileProblem(FileProblem.Kind.LINK, "a symbolic or hard link: never followed");
+            case OTHER -> new FileProblem(FileProblem.Kind.NOT_A_FILE, "neither a file nor a directory");
             default -> EntryNames.escapesRoot(entry.name())
-                    ? new FileProblem(SkipReason.PATH, "an absolute name or one with '..': not used")
+                    ? new FileProblem(FileProblem.Kind.PATH, "an absolute name or one with '..': not used")
                     : !entry.readable()
-                    ? new FileProblem(SkipReason.UNREADABLE, "encrypted, or compressed with a method that "
+                    ? new FileProblem(FileProblem.Kind.UNREADABLE, "encrypted, or compressed with a method that "
                     + "cannot be read")
                     : null;
         };
@@ -286,30 +284,30 @@ public class Ingestion {
 
     private BusinessException singleFileRefusal(FileProblem problem, String format) {
         String of = "gzip".equals(format) ? " (decompressed)" : "";
-        return switch (problem.reason()) {
-            case EMPTY -> new BusinessException(Kind.BAD_REQUEST, "empty_upload",
-                    "only a byte order mark".equals(problem.getMessage())
+        return switch (problem.kind()) {
+            case NO_BYTES, ONLY_BOM -> new BusinessException(ErrorCode.EMPTY_UPLOAD,
+                    problem.kind() == FileProblem.Kind.ONLY_BOM
                             ? "the upload holds only a byte order mark" : "the upload body is empty",
                     Map.of("format", format));
-            case TOO_LARGE -> new BusinessException(Kind.PAYLOAD_TOO_LARGE, "file_too_large",
+            case TOO_LARGE -> new BusinessException(ErrorCode.FILE_TOO_LARGE,
                     "the file is larger than the limit of " + limits.maxFileBytes() + " bytes per file" + of,
                     Map.of("limitBytes", limits.maxFileBytes(), "format", format));
-            default -> new BusinessException(Kind.UNPROCESSABLE, encodingError(problem.getMessage()),
-                    "the upload is " + problem.getMessage() + of,
+            default -> new BusinessException(encodingError(problem.kind()), "the upload is " + problem.getMessage() + of,
                     Map.of("byteOffset", problem.byteOffset(), "line", problem.line(), "format", format));
         };
     }
 
-    private static String encodingError(String problem) {
-        return problem.startsWith("not valid UTF-8") ? "invalid_utf8"
-                : problem.startsWith("not valid") ? "invalid_encoding"
-                : "unsupported_encoding";
+    private static ErrorCode encodingError(FileProblem.Kind kind) {
+        return switch (kind) {
+            case INVALID_UTF8 -> ErrorCode.INVALID_UTF8;
+            case INVALID_ENCODING -> ErrorCode.INVALID_ENCODING;
+            default -> ErrorCode.UNSUPPORTED_ENCODING;
+        };
     }
 
     private void checkRequest(UploadSource source) {
         if (source.mediaType() == null || !ACCEPTED_MEDIA_TYPES.contains(source.mediaType())) {
-            throw new BusinessException(Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                    "Content-Type " + (source.mediaType() == null ? "missing" : "'" + source.mediaType() + "'")
+            throw new BusinessException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + (source.mediaType() == null ? "missing" : "'" + source.mediaType() + "'")
                             + " is not accepted; send one of " + ACCEPTED_MEDIA_TYPES.stream().sorted().toList(),
                     Map.of("contentType", String.valueOf(source.mediaType()),
                             "accepted", ACCEPTED_MEDIA_TYPES.stream().sorted().toList()));
@@ -321,15 +319,14 @@ public class Ingestion {
 
     private static BusinessException unreadable(Tally ingestion, IOException e) {
         if (ingestion.format == null || "text".equals(ingestion.format)) {
-            return new BusinessException(Kind.BAD_REQUEST, "body_unreadable",
-                    "the upload body could not be read to its end: " + e.getMessage(), Map.of());
+            return new BusinessException(ErrorCode.BODY_UNREADABLE, "the upload body could not be read to its end: " + e.getMessage(), Map.of());
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("format", ingestion.format);
         if (ingestion.currentEntry != null) {
             details.put("file", EntryNames.printable(ingestion.currentEntry));
         }
-        return new BusinessException(Kind.UNPROCESSABLE, "unreadable_archive", "the " + ingestion.format
+        return new BusinessException(ErrorCode.UNREADABLE_ARCHIVE, "the " + ingestion.format
                 + " data could not be read" + (ingestion.currentEntry == null ? "" : " at '"
                 + EntryNames.printable(ingestion.currentEntry) + "'") + ": " + e.getMessage(), details);
     }

@@ -58,7 +58,7 @@ public final class TextCopy {
             text = new Utf16Transcoder(bom, Charset.forName(mark.getCharsetName()), bomLength);
             encoding = mark.getCharsetName();
         } else {
-            throw new FileProblem(SkipReason.ENCODING, "in " + mark.getCharsetName() + ", which is not accepted "
+            throw new FileProblem(FileProblem.Kind.UNSUPPORTED_ENCODING, "in " + mark.getCharsetName() + ", which is not accepted "
                     + "(only UTF-8, and UTF-16 with a byte order mark); convert it to UTF-8", 0, 1);
         }
 
@@ -73,7 +73,7 @@ public final class TextCopy {
             while ((read = text.read(block, filled, block.length - filled)) != -1) {
                 bytes += read;
                 if (bytes > maxFileBytes) {
-                    throw new FileProblem(SkipReason.TOO_LARGE,
+                    throw new FileProblem(FileProblem.Kind.TOO_LARGE,
                             "larger than the limit of " + maxFileBytes + " bytes per file");
                 }
                 if (sniffBinary && blocks == 0 && filled < SNIFF_BYTES) {
@@ -91,18 +91,19 @@ public final class TextCopy {
             validator.finish();
         } catch (InvalidUtf8Exception e) {
             if (sniffBinary && e.byteOffset() < SNIFF_BYTES && "UTF-8".equals(encoding)) {
-                throw new FileProblem(SkipReason.BINARY, "not text: invalid UTF-8 at byte offset "
+                throw new FileProblem(FileProblem.Kind.BINARY, "not text: invalid UTF-8 at byte offset "
                         + (e.byteOffset() + bomLength), e.byteOffset() + bomLength, e.line());
             }
-            throw new FileProblem(SkipReason.ENCODING, "not valid UTF-8: invalid byte sequence at byte offset "
+            throw new FileProblem(FileProblem.Kind.INVALID_UTF8, "not valid UTF-8: invalid byte sequence at byte offset "
                     + (e.byteOffset() + bomLength) + " (line " + e.line() + ")", e.byteOffset() + bomLength,
                     e.line());
         } catch (MalformedTextException e) {
-            throw new FileProblem(SkipReason.ENCODING, "not valid " + e.encoding() + ": invalid byte sequence at "
+            throw new FileProblem(FileProblem.Kind.INVALID_ENCODING, "not valid " + e.encoding() + ": invalid byte sequence at "
                     + "byte offset " + e.byteOffset() + " (line " + e.line() + ")", e.byteOffset(), e.line());
         }
         if (validator.bytes() == 0) {
-            throw new FileProblem(SkipReason.EMPTY, mark == null ? "no bytes" : "only a byte order mark");
+            throw mark == null ? new FileProblem(FileProblem.Kind.NO_BYTES, "no bytes")
+                    : new FileProblem(FileProblem.Kind.ONLY_BOM, "only a byte order mark");
         }
         if (filled > 0) {
             sink.accept(blocks++, block, filled);
@@ -113,7 +114,7 @@ public final class TextCopy {
     private static void rejectNul(byte[] block, int from, int to) throws FileProblem {
         for (int i = from; i < to; i++) {
             if (block[i] == 0) {
-                throw new FileProblem(SkipReason.BINARY, "not text: a NUL byte at byte offset " + i, i, -1);
+                throw new FileProblem(FileProblem.Kind.BINARY, "not text: a NUL byte at byte offset " + i, i, -1);
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.rca.pipeline.ingest.control;
 
 import dev.rca.errors.BusinessException;
-import dev.rca.errors.BusinessException.Kind;
+import dev.rca.errors.ErrorCode;
 import org.apache.commons.compress.utils.InputStreamStatistics;
 import org.apache.commons.io.input.ProxyInputStream;
 
@@ -56,7 +56,7 @@ public final class UploadBudget {
                 }
                 uncompressedBytes += n;
                 if (uncompressedBytes > limits.maxUncompressedBytes()) {
-                    throw refusal("uncompressed_too_large", "the upload's content is larger than the limit of "
+                    throw refusal(ErrorCode.UNCOMPRESSED_TOO_LARGE, "the upload's content is larger than the limit of "
                             + limits.maxUncompressedBytes() + " bytes once decompressed (at '" + name + "')",
                             name, Map.of("limitBytes", limits.maxUncompressedBytes(),
                                     "uncompressedBytes", uncompressedBytes));
@@ -71,7 +71,7 @@ public final class UploadBudget {
     private void checkRatio(String name, long uncompressed, long compressed) {
         if (uncompressed > limits.ratioGraceBytes()
                 && uncompressed > (double) limits.maxCompressionRatio() * Math.max(compressed, 1)) {
-            throw refusal("compression_ratio_exceeded", "'" + name + "' decompresses to more than "
+            throw refusal(ErrorCode.COMPRESSION_RATIO_EXCEEDED, "'" + name + "' decompresses to more than "
                             + limits.maxCompressionRatio() + " times its compressed size: " + uncompressed
                             + " bytes from " + compressed + "; a decompression bomb is likely", name,
                     Map.of("limitRatio", limits.maxCompressionRatio(), "uncompressedBytes", uncompressed,
@@ -80,14 +80,13 @@ public final class UploadBudget {
     }
 
     public static BusinessException bodyTooLarge(long limit, long received) {
-        return new BusinessException(Kind.PAYLOAD_TOO_LARGE, "upload_too_large",
-                "the upload body is larger than the limit of " + limit + " bytes",
+        return new BusinessException(ErrorCode.UPLOAD_TOO_LARGE, "the upload body is larger than the limit of " + limit + " bytes",
                 Map.of("limitBytes", limit, "receivedBytes", received));
     }
 
-    private static BusinessException refusal(String error, String message, String name, Map<String, Object> figures) {
+    private static BusinessException refusal(ErrorCode error, String message, String name, Map<String, Object> figures) {
         Map<String, Object> details = new LinkedHashMap<>(figures);
         details.put("file", EntryNames.printable(name));
-        return new BusinessException(Kind.PAYLOAD_TOO_LARGE, error, message, details);
+        return new BusinessException(error, message, details);
     }
 }

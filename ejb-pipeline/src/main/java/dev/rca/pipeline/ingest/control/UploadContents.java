@@ -1,7 +1,7 @@
 package dev.rca.pipeline.ingest.control;
 
 import dev.rca.errors.BusinessException;
-import dev.rca.errors.BusinessException.Kind;
+import dev.rca.errors.ErrorCode;
 import dev.rca.uploads.entity.SkipReport.Warning;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveException;
@@ -229,8 +229,7 @@ public final class UploadContents {
     }
 
     private static BusinessException unsupported(String detected) {
-        return new BusinessException(Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported_format",
-                "the body is " + detected + " data; accepted are plain text, gzip, zip, tar and tar.gz",
+        return new BusinessException(ErrorCode.UNSUPPORTED_FORMAT, "the body is " + detected + " data; accepted are plain text, gzip, zip, tar and tar.gz",
                 Map.of("detected", detected, "accepted", List.of("text", "gzip", "zip", "tar", "tar.gz")));
     }
 }

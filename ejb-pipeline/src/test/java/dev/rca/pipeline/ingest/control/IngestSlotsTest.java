@@ -1,6 +1,7 @@
 package dev.rca.pipeline.ingest.control;
 
 import dev.rca.errors.BusinessException;
+import dev.rca.errors.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
@@ -32,8 +33,8 @@ class IngestSlotsTest {
 
         BusinessException busy = assertThrows(BusinessException.class, slots::acquire);
 
-        assertEquals(BusinessException.Kind.SERVICE_UNAVAILABLE, busy.kind());
-        assertEquals(503, busy.kind().status());
+        assertEquals(ErrorCode.SERVER_BUSY, busy.code());
+        assertEquals(ErrorCode.Kind.UNAVAILABLE, busy.kind(), "answered 503 (BusinessExceptionMapperTest)");
         assertEquals("server_busy", busy.error());
         assertEquals(1, busy.details().get("maxConcurrentUploads"));
         assertEquals(BusinessException.RETRY_AFTER_SECONDS, busy.details().get("retryAfterSeconds"));

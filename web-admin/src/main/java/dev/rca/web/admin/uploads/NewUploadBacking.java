@@ -2,6 +2,7 @@ package dev.rca.web.admin.uploads;
 
 import dev.rca.web.admin.Messages;
 import dev.rca.errors.BusinessException;
+import dev.rca.errors.ErrorCode;
 import dev.rca.pipeline.ingest.boundary.UploadIntake;
 import dev.rca.tenants.boundary.TenantAdministration;
 import dev.rca.tenants.boundary.TenantView;
@@ -50,7 +51,7 @@ public class NewUploadBacking {
             Messages.infoAfterRedirect("Upload of " + file.getSubmittedFileName() + " accepted.");
             return "/admin/uploads/upload?faces-redirect=true&tenant=" + tenant + "&id=" + id;
         } catch (BusinessException refusal) {
-            Messages.error("unknown_tenant".equals(refusal.error()) || "tenant_inactive".equals(refusal.error())
+            Messages.error(refusal.code() == ErrorCode.UNKNOWN_TENANT || refusal.code() == ErrorCode.TENANT_INACTIVE
                     ? "upload:tenant" : "upload:file", refusal);
             return null;
         } finally {

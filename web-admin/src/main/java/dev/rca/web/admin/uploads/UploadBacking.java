@@ -2,6 +2,7 @@ package dev.rca.web.admin.uploads;
 
 import dev.rca.web.admin.Messages;
 import dev.rca.errors.BusinessException;
+import dev.rca.errors.ErrorCode;
 import dev.rca.pipeline.chunk.boundary.ChunkPage;
 import dev.rca.pipeline.chunk.boundary.Chunks;
 import dev.rca.uploads.entity.UploadStatus;
@@ -71,8 +72,7 @@ public class UploadBacking implements Serializable {
         try {
             return UUID.fromString(String.valueOf(id));
         } catch (IllegalArgumentException notAnId) {
-            throw new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_upload",
-                    "'" + id + "' is not an upload id", Map.of("upload", String.valueOf(id)));
+            throw new BusinessException(ErrorCode.UNKNOWN_UPLOAD, "'" + id + "' is not an upload id", Map.of("upload", String.valueOf(id)));
         }
     }
 

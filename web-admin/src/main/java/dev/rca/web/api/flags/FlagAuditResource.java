@@ -3,6 +3,7 @@ package dev.rca.web.api.flags;
 import dev.rca.flags.boundary.AuditPage;
 import dev.rca.flags.boundary.FeatureFlags;
 import dev.rca.errors.BusinessException;
+import dev.rca.errors.ErrorCode;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.DefaultValue;
@@ -42,8 +43,7 @@ public class FlagAuditResource {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BusinessException(BusinessException.Kind.BAD_REQUEST, "invalid_request",
-                    parameter + " must be an ISO-8601 instant such as 2026-11-28T03:00:00Z",
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, parameter + " must be an ISO-8601 instant such as 2026-11-28T03:00:00Z",
                     Map.of("parameter", parameter, "value", value));
         }
     }

@@ -2,6 +2,7 @@ package dev.rca.web.api.pipeline;
 
 import dev.rca.pipeline.boundary.DeadLetters;
 import dev.rca.errors.BusinessException;
+import dev.rca.errors.ErrorCode;
 import dev.rca.telemetry.control.QueueDepths;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -47,8 +48,7 @@ public class DeadLettersResource {
     @Path("redrive")
     public Redriven redrive(@QueryParam("max") @DefaultValue("1000") int max) {
         if (max < 1 || max > MAX_REDRIVE) {
-            throw new BusinessException(BusinessException.Kind.BAD_REQUEST, "invalid_parameter",
-                    "max must be between 1 and " + MAX_REDRIVE, Map.of("parameter", "max", "value", max));
+            throw new BusinessException(ErrorCode.INVALID_PARAMETER, "max must be between 1 and " + MAX_REDRIVE, Map.of("parameter", "max", "value", max));
         }
         int moved = deadLetters.redrive(max);
         return new Redriven(moved, queueDepths.depth("DLQ"));

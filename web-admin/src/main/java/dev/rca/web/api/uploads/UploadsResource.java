@@ -4,6 +4,7 @@ import dev.rca.pipeline.boundary.UploadView;
 import dev.rca.pipeline.boundary.Uploads;
 import dev.rca.pipeline.ingest.boundary.UploadIntake;
 import dev.rca.errors.BusinessException;
+import dev.rca.errors.ErrorCode;
 import dev.rca.pipeline.chunk.boundary.ChunkPage;
 import dev.rca.pipeline.chunk.boundary.Chunks;
 import dev.rca.pipeline.ingest.control.UploadSource;
@@ -113,8 +114,7 @@ public class UploadsResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new BusinessException(BusinessException.Kind.NOT_FOUND, "unknown_upload",
-                    "'" + id + "' is not an upload id", Map.of("upload", id));
+            throw new BusinessException(ErrorCode.UNKNOWN_UPLOAD, "'" + id + "' is not an upload id", Map.of("upload", id));
         }
     }
 
@@ -140,8 +140,7 @@ public class UploadsResource {
                     return new Body(item.getName(), UploadSource.mediaTypeOf(item.getContentType()), item.getInputStream());
                 }
             }
-            throw new BusinessException(BusinessException.Kind.BAD_REQUEST, "missing_file_field",
-                    "the form has no file field named '" + FILE_FIELD + "'", Map.of("field", FILE_FIELD));
+            throw new BusinessException(ErrorCode.MISSING_FILE_FIELD, "the form has no file field named '" + FILE_FIELD + "'", Map.of("field", FILE_FIELD));
         }
     }
 }
