@@ -53,14 +53,6 @@ public final class FilteredPage {
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
-    public int offset() {
-        return offset;
-    }
-
-    public int limit() {
-        return limit;
-    }
-
     private <T> TypedQuery<T> bound(TypedQuery<T> query) {
         parameters.forEach(query::setParameter);
         return query;

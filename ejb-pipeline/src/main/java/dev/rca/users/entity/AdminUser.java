@@ -61,7 +61,4 @@ public class AdminUser {
         return createdAt;
     }
 
-    public Instant getLastSignedInAt() {
-        return lastSignedInAt;
-    }
 }

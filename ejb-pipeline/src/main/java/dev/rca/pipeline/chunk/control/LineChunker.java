@@ -149,7 +149,7 @@ public final class LineChunker {
             chunkStart = lineEnd;
             chunkFirstLine = lineNumber + 1;
         } else if (lineEnd - chunkStart <= targetBytes) {
-            // line fits: the chunk simply grows
+            // Nothing is emitted while lines fit: only an overflow or the end decides a chunk's end.
         } else if (continuation && recordStart > chunkStart && lineEnd - recordStart <= targetBytes) {
             // move the record's earlier lines into the next chunk so the trace stays with its first line
             emit(chunkStart, recordStart, chunkFirstLine, recordFirstLine - 1, false);

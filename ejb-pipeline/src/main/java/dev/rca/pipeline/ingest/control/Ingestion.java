@@ -42,10 +42,6 @@ import java.util.Set;
 @ApplicationScoped
 public class Ingestion {
 
-    public static final Set<String> ACCEPTED_MEDIA_TYPES = Set.of("text/plain", "application/octet-stream",
-            "application/gzip", "application/x-gzip", "application/zip", "application/x-zip-compressed",
-            "application/x-tar", "application/x-gtar", "multipart/form-data");
-
     private static final int ENTRY_BUFFER = 64 * 1024;
 
     @PersistenceContext
@@ -306,11 +302,12 @@ public class Ingestion {
     }
 
     private void checkRequest(UploadSource source) {
-        if (source.mediaType() == null || !ACCEPTED_MEDIA_TYPES.contains(source.mediaType())) {
+        Set<String> accepted = UploadFormat.ACCEPTED_MEDIA_TYPES;
+        if (source.mediaType() == null || !accepted.contains(source.mediaType())) {
             throw new BusinessException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + (source.mediaType() == null ? "missing" : "'" + source.mediaType() + "'")
-                            + " is not accepted; send one of " + ACCEPTED_MEDIA_TYPES.stream().sorted().toList(),
+                            + " is not accepted; send one of " + List.copyOf(accepted),
                     Map.of("contentType", String.valueOf(source.mediaType()),
-                            "accepted", ACCEPTED_MEDIA_TYPES.stream().sorted().toList()));
+                            "accepted", List.copyOf(accepted)));
         }
         if (source.contentLength() > limits.maxBodyBytes()) {
             throw UploadBudget.bodyTooLarge(limits.maxBodyBytes(), source.contentLength());

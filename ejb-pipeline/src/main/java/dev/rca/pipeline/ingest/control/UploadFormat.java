@@ -1,19 +1,39 @@
 package dev.rca.pipeline.ingest.control;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
-/** What an upload's body is, decided by its first bytes, never by its name or Content-Type. */
+/**
+ * What an upload's body is, decided by its first bytes, never by its name or Content-Type; and the one list of the
+ * media types an upload may be sent as ({@link #ACCEPTED_MEDIA_TYPES}).
+ */
 public enum UploadFormat {
-    TEXT("text"),
-    GZIP("gzip"),
-    ZIP("zip"),
-    TAR("tar"),
+    TEXT("text", "text/plain"),
+    GZIP("gzip", "application/gzip", "application/x-gzip"),
+    ZIP("zip", "application/zip", "application/x-zip-compressed"),
+    TAR("tar", "application/x-tar", "application/x-gtar"),
     TAR_GZIP("tar.gz");
 
-    private final String label;
+    /** Claims no format: the bytes decide. */
+    public static final String GENERIC_MEDIA_TYPE = "application/octet-stream";
+    /** The admin UI's form and curl's {@code -F}: the file is the form's part. */
+    public static final String FORM_MEDIA_TYPE = "multipart/form-data";
+    /** Every media type an upload is accepted with, sorted; any other is refused with 415. */
+    public static final SortedSet<String> ACCEPTED_MEDIA_TYPES = Collections.unmodifiableSortedSet(new TreeSet<>(Stream.concat(
+            Arrays.stream(values()).flatMap(format -> format.mediaTypes.stream()),
+            Stream.of(GENERIC_MEDIA_TYPE, FORM_MEDIA_TYPE)).toList()));
 
-    UploadFormat(String label) {
+    private final String label;
+    private final List<String> mediaTypes;
+
+    UploadFormat(String label, String... mediaTypes) {
         this.label = label;
+        this.mediaTypes = List.of(mediaTypes);
     }
 
     public String label() {
@@ -53,12 +73,7 @@ public enum UploadFormat {
         if (mediaType == null) {
             return null;
         }
-        return switch (mediaType) {
-            case "text/plain" -> TEXT;
-            case "application/gzip", "application/x-gzip" -> GZIP;
-            case "application/zip", "application/x-zip-compressed" -> ZIP;
-            case "application/x-tar", "application/x-gtar" -> TAR;
-            default -> null;
-        };
+        return Arrays.stream(values()).filter(format -> format.mediaTypes.contains(mediaType)).findFirst()
+                .orElse(null);
     }
 }
