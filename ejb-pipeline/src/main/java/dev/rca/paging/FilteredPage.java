@@ -25,12 +25,17 @@ public final class FilteredPage {
 
     /** @throws BusinessException 400 {@code invalid_page} unless offset >= 0 and 1 <= limit <= {@value #MAX_PAGE} */
     public FilteredPage(int offset, int limit) {
-        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
-            throw new BusinessException(ErrorCode.INVALID_PAGE, "offset must be >= 0 and limit between 1 and " + MAX_PAGE,
-                    Map.of("offset", offset, "limit", limit));
-        }
+        checkBounds(offset, limit);
         this.offset = offset;
         this.limit = limit;
+    }
+
+    /** The one bounds check of every page the API and the admin UI ask for. */
+    public static void checkBounds(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new BusinessException(ErrorCode.INVALID_PAGE, "offset must be >= 0 and limit between 1 and "
+                    + MAX_PAGE, Map.of("offset", offset, "limit", limit));
+        }
     }
 
     /** Adds {@code condition}, which uses the parameter {@code :name}, unless {@code value} is null. */

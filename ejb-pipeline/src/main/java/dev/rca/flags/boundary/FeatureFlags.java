@@ -8,6 +8,7 @@ import dev.rca.flags.control.FlagSnapshot;
 import dev.rca.flags.control.FlagValues;
 import dev.rca.flags.entity.FeatureFlag;
 import dev.rca.flags.entity.FlagAuditEntry;
+import dev.rca.paging.FilteredPage;
 import dev.rca.tenants.boundary.TenantAdministration;
 import dev.rca.tenants.control.TenantDirectory;
 import dev.rca.tenants.control.Tenants;
@@ -23,13 +24,11 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,6 @@ import java.util.UUID;
 public class FeatureFlags {
 
     static final int MAX_REASON = 500;
-    static final int MAX_AUDIT_PAGE = 200;
 
     @PersistenceContext
     EntityManager em;
@@ -88,50 +86,24 @@ public class FeatureFlags {
     }
 
     public AuditPage audit(String scope, String flag, Instant from, Instant to, int offset, int limit) {
-        if (offset < 0 || limit < 1 || limit > MAX_AUDIT_PAGE) {
-            throw new BusinessException(ErrorCode.INVALID_PAGE, "offset must be >= 0 and limit between 1 and " + MAX_AUDIT_PAGE,
-                    Map.of("offset", offset, "limit", limit));
-        }
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (scope != null) {
-            if (isAllTenants(scope)) {
-                where.append(" AND a.scope = :scope");
-                parameters.put("scope", FlagAuditEntry.SCOPE_ALL_TENANTS);
-            } else {
-                where.append(" AND a.tenantId = :tenantId");
-                parameters.put("tenantId", tenants.bySlug(scope).getId());
-            }
-        }
-        if (flag != null) {
-            where.append(" AND a.flag = :flag");
-            parameters.put("flag", flag);
-        }
-        if (from != null) {
-            where.append(" AND a.changedAt >= :from");
-            parameters.put("from", from);
-        }
-        if (to != null) {
-            where.append(" AND a.changedAt < :to");
-            parameters.put("to", to);
-        }
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM FlagAuditEntry a" + where, Long.class);
-        TypedQuery<FlagAuditEntry> page = em.createQuery(
-                "SELECT a FROM FlagAuditEntry a" + where + " ORDER BY a.changedAt DESC, a.id DESC",
-                FlagAuditEntry.class);
-        parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
-            page.setParameter(name, value);
-        });
+        boolean allTenants = scope != null && isAllTenants(scope);
+        FilteredPage filtered = new FilteredPage(offset, limit)
+                .filter("a.scope = :scope", "scope", allTenants ? FlagAuditEntry.SCOPE_ALL_TENANTS : null)
+                .filter("a.tenantId = :tenantId", "tenantId",
+                        scope == null || allTenants ? null : tenants.bySlug(scope).getId())
+                .filter("a.flag = :flag", "flag", flag)
+                .filter("a.changedAt >= :from", "from", from)
+                .filter("a.changedAt < :to", "to", to);
         Map<UUID, String> slugs = directory.slugs();
         List<AuditPage.Entry> entries = new ArrayList<>();
-        for (FlagAuditEntry entry : page.setFirstResult(offset).setMaxResults(limit).getResultList()) {
+        for (FlagAuditEntry entry : filtered.rows(em, "SELECT a FROM FlagAuditEntry a", "a.changedAt DESC, a.id DESC",
+                FlagAuditEntry.class)) {
             entries.add(new AuditPage.Entry(entry.getId(), entry.getChangedAt(), entry.getTokenId(),
                     entry.getTokenName(), entry.getScope(),
                     entry.getTenantId() == null ? null : slugOrId(slugs, entry.getTenantId()), entry.getFlag(),
                     plain(entry.getOldValue()), plain(entry.getNewValue()), entry.getReason()));
         }
-        return new AuditPage(count.getSingleResult(), offset, limit, entries);
+        return new AuditPage(filtered.count(em, "SELECT COUNT(a) FROM FlagAuditEntry a"), offset, limit, entries);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.rca.tenants.boundary;
 
 import dev.rca.errors.BusinessException;
 import dev.rca.errors.ErrorCode;
+import dev.rca.errors.RequestValidation;
 import dev.rca.tenants.control.TenantCreated;
 import dev.rca.tenants.control.Tenants;
 import dev.rca.tenants.entity.Tenant;
@@ -15,7 +16,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Creates, lists and (de)activates tenants. A deactivated tenant keeps its data; its uploads are refused. */
 @Stateless
@@ -23,7 +23,7 @@ public class TenantAdministration {
 
     /** The path segment that addresses every tenant at once (feature flags); no tenant can be called so. */
     public static final String ALL_TENANTS = "all-tenants";
-    public static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    public static final String SLUG_PATTERN = "[a-z0-9][a-z0-9-]{1,62}";
     static final int MAX_DISPLAY_NAME = 200;
 
     @PersistenceContext
@@ -35,23 +35,20 @@ public class TenantAdministration {
     @Inject
     Event<TenantCreated> created;
 
-    public TenantView create(String slug, String displayName) {
-        if (slug == null || !SLUG.matcher(slug).matches()) {
-            throw new BusinessException(ErrorCode.INVALID_SLUG, "slug must match " + SLUG.pattern() + " (lower-case letters, digits and '-', 2 to 63 characters)",
-                    Map.of("slug", String.valueOf(slug), "pattern", SLUG.pattern()));
-        }
+    @Inject
+    RequestValidation validation;
+
+    public TenantView create(NewTenant request) {
+        validation.check(request, NewTenant.class);
+        String slug = request.slug();
         if (ALL_TENANTS.equals(slug)) {
             throw new BusinessException(ErrorCode.RESERVED_SLUG, "'" + ALL_TENANTS + "' is reserved for the all-tenants endpoints", Map.of("slug", slug));
-        }
-        if (displayName == null || displayName.isBlank() || displayName.length() > MAX_DISPLAY_NAME) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST, "displayName is required, at most " + MAX_DISPLAY_NAME + " characters",
-                    Map.of("field", "displayName"));
         }
         if (tenants.findBySlug(slug).isPresent()) {
             throw new BusinessException(ErrorCode.TENANT_EXISTS, "tenant '" + slug + "' exists already",
                     Map.of("slug", slug));
         }
-        Tenant tenant = new Tenant(slug, displayName.strip(), Instant.now());
+        Tenant tenant = new Tenant(slug, request.displayName().strip(), Instant.now());
         em.persist(tenant);
         created.fire(new TenantCreated(tenant.getId(), tenant.getSlug()));
         return TenantView.of(tenant);

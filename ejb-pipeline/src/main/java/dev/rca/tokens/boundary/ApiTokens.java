@@ -2,6 +2,8 @@ package dev.rca.tokens.boundary;
 
 import dev.rca.errors.BusinessException;
 import dev.rca.errors.ErrorCode;
+import dev.rca.errors.RequestValidation;
+import dev.rca.tenants.control.TenantDirectory;
 import dev.rca.tenants.control.Tenants;
 import dev.rca.tenants.entity.Tenant;
 import dev.rca.tokens.control.TokenSecrets;
@@ -9,6 +11,7 @@ import dev.rca.tokens.entity.ApiToken;
 import dev.rca.tokens.entity.TokenKind;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -23,7 +26,7 @@ import java.util.UUID;
 @Stateless
 public class ApiTokens {
 
-    static final int MAX_NAME = 100;
+    public static final int MAX_NAME = 100;
     /** How stale {@code last_used_at} may get: spares a database write on every request. */
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
@@ -31,25 +34,27 @@ public class ApiTokens {
     EntityManager em;
 
     @EJB
+    TenantDirectory directory;
+
+    @Inject
+    RequestValidation validation;
+
+    @EJB
     Tenants tenants;
 
-    public TokenView createAdminToken(String name, Instant expiresAt) {
-        return create(name, TokenKind.ADMIN, null, expiresAt);
+    public TokenView createAdminToken(NewToken request) {
+        return create(validation.check(request, NewToken.class), TokenKind.ADMIN, null);
     }
 
-    public TokenView createUploadToken(String tenantSlug, String name, Instant expiresAt) {
-        return create(name, TokenKind.UPLOAD, tenants.bySlug(tenantSlug), expiresAt);
+    public TokenView createUploadToken(String tenantSlug, NewToken request) {
+        Tenant tenant = tenants.bySlug(tenantSlug);
+        return create(validation.check(request, NewToken.class), TokenKind.UPLOAD, tenant);
     }
 
-    private TokenView create(String name, TokenKind kind, Tenant tenant, Instant expiresAt) {
+    private TokenView create(NewToken request, TokenKind kind, Tenant tenant) {
         Instant now = Instant.now();
-        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST, "name is required, at most " + MAX_NAME + " characters", Map.of("field", "name"));
-        }
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new BusinessException(ErrorCode.INVALID_REQUEST, "expiresAt must be in the future",
-                    Map.of("field", "expiresAt", "expiresAt", expiresAt.toString()));
-        }
+        String name = request.name();
+        Instant expiresAt = request.expiresAt();
         String secret = TokenSecrets.generate(kind);
         ApiToken token = new ApiToken(name.strip(), kind, tenant == null ? null : tenant.getId(),
                 TokenSecrets.shownPrefix(secret), TokenSecrets.hash(secret), now, expiresAt);
@@ -118,7 +123,7 @@ public class ApiTokens {
     }
 
     private String slugOf(ApiToken token) {
-        return token.getTenantId() == null ? null : tenants.byId(token.getTenantId()).getSlug();
+        return token.getTenantId() == null ? null : directory.slugOf(token.getTenantId());
     }
 
     private static TokenView view(ApiToken token, String tenantSlug, String secret) {

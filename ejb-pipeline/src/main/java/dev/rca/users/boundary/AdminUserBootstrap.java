@@ -45,7 +45,7 @@ public class AdminUserBootstrap {
             return;
         }
         try {
-            if (users.registerIfAbsent(name.get(), password.get().toCharArray())) {
+            if (users.registerIfAbsent(new NewAdminUser(name.get(), password.get().toCharArray()))) {
                 LOG.info("Registered the admin UI user '" + name.get() + "' from RCA_BOOTSTRAP_ADMIN_USER");
             }
         } catch (BusinessException refused) {

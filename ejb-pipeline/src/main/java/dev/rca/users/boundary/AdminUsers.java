@@ -1,7 +1,6 @@
 package dev.rca.users.boundary;
 
-import dev.rca.errors.BusinessException;
-import dev.rca.errors.ErrorCode;
+import dev.rca.errors.RequestValidation;
 import dev.rca.users.entity.AdminUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
@@ -13,20 +12,22 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Registers admin users and checks their passwords, hashed with the platform's {@code Pbkdf2PasswordHash}. */
 @Stateless
 public class AdminUsers {
 
-    public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
-    static final int MIN_PASSWORD = 12;
+    public static final String USERNAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._@-]{0,99}";
+    public static final int MIN_PASSWORD = 12;
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
     Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    RequestValidation validation;
 
     /** Hashed once, so that an unknown user name costs as much to check as a wrong password. */
     private String unknownUserHash;
@@ -39,13 +40,10 @@ public class AdminUsers {
     }
 
     /** Registers {@code username} with {@code password} unless a user of that name exists; true if it registered. */
-    public boolean registerIfAbsent(String username, char[] password) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new BusinessException(ErrorCode.INVALID_USERNAME, "user name must match " + USERNAME.pattern(), Map.of("field", "username"));
-        }
-        if (password == null || password.length < MIN_PASSWORD) {
-            throw new BusinessException(ErrorCode.WEAK_PASSWORD, "password must have at least " + MIN_PASSWORD + " characters", Map.of("field", "password"));
-        }
+    public boolean registerIfAbsent(NewAdminUser user) {
+        validation.check(user, NewAdminUser.class);
+        String username = user.username();
+        char[] password = user.password();
         if (find(username).isPresent()) {
             return false;
         }

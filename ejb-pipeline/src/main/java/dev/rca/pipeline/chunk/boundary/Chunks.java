@@ -1,7 +1,6 @@
 package dev.rca.pipeline.chunk.boundary;
 
-import dev.rca.errors.BusinessException;
-import dev.rca.errors.ErrorCode;
+import dev.rca.paging.FilteredPage;
 import dev.rca.pipeline.chunk.entity.Chunk;
 import dev.rca.pipeline.boundary.Uploads;
 import dev.rca.uploads.control.FileBlocks;
@@ -25,8 +24,6 @@ import java.util.stream.Collectors;
 @Stateless
 public class Chunks {
 
-    public static final int MAX_LIMIT = 200;
-
     @PersistenceContext
     EntityManager em;
 
@@ -40,10 +37,7 @@ public class Chunks {
     FileBlocks blocks;
 
     public ChunkPage page(String tenantSlug, UUID uploadId, int offset, int limit) {
-        if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
-            throw new BusinessException(ErrorCode.INVALID_PAGE, "offset must be >= 0 and limit between 1 and " + MAX_LIMIT,
-                    Map.of("offset", offset, "limit", limit));
-        }
+        FilteredPage.checkBounds(offset, limit);
         uploads.find(tenants.bySlug(tenantSlug), uploadId);
         long total = em.createNamedQuery(Chunk.COUNT_BY_UPLOAD, Long.class)
                 .setParameter("uploadId", uploadId)

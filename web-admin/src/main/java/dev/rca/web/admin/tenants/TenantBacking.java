@@ -9,6 +9,7 @@ import dev.rca.flags.boundary.FeatureFlags;
 import dev.rca.tenants.boundary.TenantAdministration;
 import dev.rca.tenants.boundary.TenantView;
 import dev.rca.tokens.boundary.ApiTokens;
+import dev.rca.tokens.boundary.NewToken;
 import dev.rca.tokens.boundary.TokenView;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
@@ -87,7 +88,7 @@ public class TenantBacking implements Serializable {
     public void createToken() {
         try {
             Instant expires = tokenDays == null ? null : Instant.now().plus(Duration.ofDays(tokenDays));
-            createdToken = tokens.createUploadToken(slug, tokenName, expires);
+            createdToken = tokens.createUploadToken(slug, new NewToken(tokenName, expires));
             tokenName = null;
             tokenDays = null;
             refresh();

@@ -2,6 +2,7 @@ package dev.rca.web.admin.tenants;
 
 import dev.rca.web.admin.Messages;
 import dev.rca.errors.BusinessException;
+import dev.rca.tenants.boundary.NewTenant;
 import dev.rca.tenants.boundary.TenantAdministration;
 import dev.rca.tenants.boundary.TenantView;
 import jakarta.ejb.EJB;
@@ -31,7 +32,7 @@ public class TenantsBacking {
 
     public String create() {
         try {
-            TenantView created = administration.create(slug, displayName);
+            TenantView created = administration.create(new NewTenant(slug, displayName));
             Messages.infoAfterRedirect("Tenant " + created.slug() + " created.");
             return "/admin/tenants/tenant?faces-redirect=true&slug=" + created.slug();
         } catch (BusinessException refusal) {

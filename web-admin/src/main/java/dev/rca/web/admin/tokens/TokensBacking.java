@@ -3,6 +3,7 @@ package dev.rca.web.admin.tokens;
 import dev.rca.web.admin.Messages;
 import dev.rca.errors.BusinessException;
 import dev.rca.tokens.boundary.ApiTokens;
+import dev.rca.tokens.boundary.NewToken;
 import dev.rca.tokens.boundary.TokenView;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -38,7 +39,8 @@ public class TokensBacking implements Serializable {
 
     public void create() {
         try {
-            created = tokens.createAdminToken(name, days == null ? null : Instant.now().plus(Duration.ofDays(days)));
+            created = tokens.createAdminToken(new NewToken(name,
+                    days == null ? null : Instant.now().plus(Duration.ofDays(days))));
             name = null;
             days = null;
             refresh();

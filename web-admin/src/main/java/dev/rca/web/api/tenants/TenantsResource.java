@@ -1,5 +1,6 @@
 package dev.rca.web.api.tenants;
 
+import dev.rca.tenants.boundary.NewTenant;
 import dev.rca.tenants.boundary.TenantAdministration;
 import dev.rca.tenants.boundary.TenantView;
 import jakarta.ejb.EJB;
@@ -23,9 +24,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantsResource {
 
-    public record NewTenant(String slug, String displayName) {
-    }
-
     @EJB
     TenantAdministration tenants;
 
@@ -35,8 +33,7 @@ public class TenantsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewTenant request) {
-        TenantView tenant = request == null ? tenants.create(null, null)
-                : tenants.create(request.slug(), request.displayName());
+        TenantView tenant = tenants.create(request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(tenant.slug()).build()).entity(tenant).build();
     }
 

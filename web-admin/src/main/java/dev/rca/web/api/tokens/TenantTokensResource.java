@@ -1,6 +1,7 @@
 package dev.rca.web.api.tokens;
 
 import dev.rca.tokens.boundary.ApiTokens;
+import dev.rca.tokens.boundary.NewToken;
 import dev.rca.tokens.boundary.TokenView;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,9 +35,8 @@ public class TenantTokensResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(TokensResource.NewToken request) {
-        return TokensResource.created(uriInfo, tokens.createUploadToken(tenant, TokensResource.name(request),
-                TokensResource.expiresAt(request)));
+    public Response create(NewToken request) {
+        return TokensResource.created(uriInfo, tokens.createUploadToken(tenant, request));
     }
 
     @GET

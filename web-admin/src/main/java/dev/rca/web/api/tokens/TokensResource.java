@@ -1,6 +1,7 @@
 package dev.rca.web.api.tokens;
 
 import dev.rca.tokens.boundary.ApiTokens;
+import dev.rca.tokens.boundary.NewToken;
 import dev.rca.tokens.boundary.TokenView;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,9 +29,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class TokensResource {
 
-    public record NewToken(String name, Instant expiresAt) {
-    }
-
     @EJB
     ApiTokens tokens;
 
@@ -41,7 +38,7 @@ public class TokensResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createAdminToken(NewToken request) {
-        return created(uriInfo, tokens.createAdminToken(name(request), expiresAt(request)));
+        return created(uriInfo, tokens.createAdminToken(request));
     }
 
     @GET
@@ -62,11 +59,4 @@ public class TokensResource {
                 .build();
     }
 
-    static String name(NewToken request) {
-        return request == null ? null : request.name();
-    }
-
-    static Instant expiresAt(NewToken request) {
-        return request == null ? null : request.expiresAt();
-    }
 }
