@@ -17,8 +17,10 @@
 # the EAR on WildFly at -Xmx512m on 127.0.0.1:8080 (RCA_HTTP_PORT to change), warm-up, then every scenario several
 # times, printing each run and per scenario the median and spread; a copy of the output goes to deploy/target/bench/.
 #
-#   deploy/benchmark.sh pipeline [--no-build] [--smoke] [--jfr]   --smoke: a few seconds per scenario, no figures;
-#                                                                  --jfr: a JFR profile of the first throughput run
+#   deploy/benchmark.sh pipeline [--no-build] [--smoke] [--jfr] [--only=N,...] [--runs=N]
+#                                                                  --smoke: a few seconds per scenario, no figures;
+#                                                                  --jfr: a JFR profile of the first throughput run;
+#                                                                  --only: those scenarios; --runs: runs of each
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,7 +34,9 @@ if [[ "${1:-}" == pipeline ]]; then
             --no-build) build= ;;
             --smoke) args+=(smoke) ;;
             --jfr) args+=("jfr=deploy/target/bench/pipeline-$(date -u +%Y%m%dT%H%M%SZ).jfr") ;;
-            *) echo "unknown option '$option': --no-build, --smoke or --jfr" >&2; exit 2 ;;
+            --only=*) args+=("only=${option#--only=}") ;;
+            --runs=*) args+=("runs=${option#--runs=}") ;;
+            *) echo "unknown option '$option': --no-build, --smoke, --jfr, --only=N,... or --runs=N" >&2; exit 2 ;;
         esac
     done
     port=${RCA_HTTP_PORT:-8080}

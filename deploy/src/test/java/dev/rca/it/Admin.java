@@ -72,13 +72,25 @@ final class Admin {
     }
 
     /**
+     * Uploads {@code log} as text/plain with the tenant's upload token until it is accepted: again while the server
+     * answers 503 (its pool still discarding connections that an earlier test's database restart killed), then
+     * asserts the 202.
+     */
+    Api.Response uploadAccepted(Tenant tenant, byte[] log, Duration deadline) {
+        Api uploader = uploader(tenant);
+        Api.Response accepted = Await.until("the upload is answered other than 503", deadline,
+                () -> uploader.upload(tenant.slug(), "text/plain", log), response -> response.status() != 503);
+        assertEquals(202, accepted.status(), accepted.toString());
+        return accepted;
+    }
+
+    /**
      * Uploads {@code log} as text/plain with the tenant's upload token, asserts the 202 and waits until the upload has
      * succeeded; returns the answer to the POST.
      */
     Api.Response uploadSucceeded(Tenant tenant, byte[] log, Duration deadline) {
         Api uploader = uploader(tenant);
-        Api.Response accepted = uploader.upload(tenant.slug(), "text/plain", log);
-        assertEquals(202, accepted.status(), accepted.toString());
+        Api.Response accepted = uploadAccepted(tenant, log, deadline);
         JsonObject done = uploader.awaitUpload(accepted.locationUri(), Api::finished, deadline);
         assertEquals("success", done.getString("status"), done.toString());
         return accepted;

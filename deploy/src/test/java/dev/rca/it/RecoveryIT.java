@@ -67,7 +67,7 @@ class RecoveryIT extends AdminSession {
         long depthBefore = deadLetterDepth();
         poison(tenant, true);
 
-        Api.Response accepted = upload(tenant, log);
+        Api.Response accepted = admin.uploadAccepted(tenant, log, DEADLINE);
         Await.until("the request reaches the DLQ after its delivery attempts", DEADLINE,
                 () -> deadLetterDepth() > depthBefore);
         assertTrue(Metrics.value(api, Metrics.DLQ_DEPTH) > depthBefore, "the DLQ depth is on /metrics");
@@ -96,7 +96,7 @@ class RecoveryIT extends AdminSession {
         byte[] log = LogGenerator.generate(204, 3 * 1024 * 1024);
         long depthBefore = deadLetterDepth();
         poison(tenant, true);
-        Api.Response accepted = upload(tenant, log);
+        Api.Response accepted = admin.uploadAccepted(tenant, log, DEADLINE);
         Await.until("the request reaches the DLQ", DEADLINE, () -> deadLetterDepth() > depthBefore);
 
         // The data goes bad while the request waits: one stored block of the file disappears.
@@ -125,8 +125,8 @@ class RecoveryIT extends AdminSession {
         long depthBefore = deadLetterDepth();
         poison(fixed, true);
         poison(broken, true);
-        Api.Response resumed = upload(fixed, log);
-        Api.Response givenUp = upload(broken, log);
+        Api.Response resumed = admin.uploadAccepted(fixed, log, DEADLINE);
+        Api.Response givenUp = admin.uploadAccepted(broken, log, DEADLINE);
         Await.until("both requests reach the DLQ", DEADLINE, () -> deadLetterDepth() >= depthBefore + 2);
 
         // Fixed, but nobody re-drives: the sweep sends the request again once the upload is stuck.

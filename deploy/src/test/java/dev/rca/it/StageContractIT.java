@@ -87,7 +87,7 @@ class StageContractIT extends AdminSession {
             // Dead-lettered at this stage, then re-driven to this stage's queue.
             long depth = deadLetterDepth();
             poison(tenant, stage, true);
-            Api.Response redriven = admin.uploader(tenant).upload(tenant.slug(), "text/plain", log);
+            Api.Response redriven = admin.uploadAccepted(tenant, log, DEADLINE);
             Await.until("the " + stage.label() + " request reaches the DLQ", DEADLINE, this::deadLetterDepth,
                     d -> d > depth);
             assertEquals("processing", api.get(redriven.locationUri()).json().getString("status"));
@@ -98,7 +98,7 @@ class StageContractIT extends AdminSession {
             // Dead-lettered and left there: the sweep sends this stage's request again once the upload is stuck.
             long depthAgain = deadLetterDepth();
             poison(tenant, stage, true);
-            Api.Response swept = admin.uploader(tenant).upload(tenant.slug(), "text/plain", log);
+            Api.Response swept = admin.uploadAccepted(tenant, log, DEADLINE);
             Await.until("the second " + stage.label() + " request reaches the DLQ", DEADLINE, this::deadLetterDepth,
                     d -> d > depthAgain);
             poison(tenant, stage, false);
@@ -130,8 +130,10 @@ class StageContractIT extends AdminSession {
         }
     }
 
+    /** The DLQ's depth; asked again while the API answers 503 (the pool discarding connections a restart killed). */
     private long deadLetterDepth() {
-        return api.get("api/admin/dead-letters").json().getJsonNumber("depth").longValue();
+        return api.await(() -> api.get("api/admin/dead-letters"), r -> r.status() != 503, DEADLINE,
+                "the API answers").json().getJsonNumber("depth").longValue();
     }
 
     private static Pattern depthOf(String queue) {
