@@ -11,7 +11,7 @@ import dev.rca.flags.entity.FlagAuditEntry;
 import dev.rca.paging.FilteredPage;
 import dev.rca.tenants.boundary.TenantAdministration;
 import dev.rca.tenants.control.TenantDirectory;
-import dev.rca.tenants.control.Tenants;
+import dev.rca.tenants.control.TenantLookup;
 import dev.rca.tenants.entity.Tenant;
 import dev.rca.tokens.boundary.Caller;
 import jakarta.ejb.EJB;
@@ -52,7 +52,7 @@ public class FeatureFlags {
     TenantDirectory directory;
 
     @EJB
-    Tenants tenants;
+    TenantLookup tenants;
 
     @EJB
     FlagChanges changes;

@@ -1,7 +1,7 @@
 package dev.rca.flags.control;
 
 import dev.rca.flags.entity.FeatureFlag;
-import dev.rca.flags.entity.GlobalFlagSetting;
+import dev.rca.flags.entity.AllTenantsFlagSetting;
 import dev.rca.flags.entity.TenantFlagSetting;
 import dev.rca.tenants.control.TenantDirectory;
 import jakarta.annotation.PostConstruct;
@@ -106,7 +106,7 @@ public class FlagCache {
                     .put(flag, FlagValues.parse(setting.getValue())));
         }
         Map<FeatureFlag, JsonValue> global = new EnumMap<>(FeatureFlag.class);
-        for (GlobalFlagSetting setting : em.createNamedQuery(GlobalFlagSetting.FIND_ALL, GlobalFlagSetting.class)
+        for (AllTenantsFlagSetting setting : em.createNamedQuery(AllTenantsFlagSetting.FIND_ALL, AllTenantsFlagSetting.class)
                 .getResultList()) {
             FeatureFlag.byKey(setting.getFlag()).ifPresent(flag ->
                     global.put(flag, FlagValues.parse(setting.getValue())));

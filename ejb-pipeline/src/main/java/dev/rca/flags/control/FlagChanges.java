@@ -2,7 +2,7 @@ package dev.rca.flags.control;
 
 import dev.rca.flags.entity.FeatureFlag;
 import dev.rca.flags.entity.FlagAuditEntry;
-import dev.rca.flags.entity.GlobalFlagSetting;
+import dev.rca.flags.entity.AllTenantsFlagSetting;
 import dev.rca.flags.entity.TenantFlagSetting;
 import dev.rca.tenants.entity.Tenant;
 import jakarta.ejb.EJB;
@@ -71,11 +71,11 @@ public class FlagChanges {
         for (Map.Entry<FeatureFlag, JsonValue> change : values.entrySet()) {
             FeatureFlag flag = change.getKey();
             String value = FlagValues.text(change.getValue());
-            GlobalFlagSetting global = em.find(GlobalFlagSetting.class, flag.key());
+            AllTenantsFlagSetting global = em.find(AllTenantsFlagSetting.class, flag.key());
             if (global == null || !global.getValue().equals(value)) {
                 String old = allTenantsValue(flag);
                 if (global == null) {
-                    em.persist(new GlobalFlagSetting(flag.key(), value, now));
+                    em.persist(new AllTenantsFlagSetting(flag.key(), value, now));
                 } else {
                     global.set(value, now);
                 }
@@ -100,7 +100,7 @@ public class FlagChanges {
 
     /** The all-tenants scope's value as stored now: its own setting, else the environment, else the default. */
     private String allTenantsValue(FeatureFlag flag) {
-        GlobalFlagSetting global = em.find(GlobalFlagSetting.class, flag.key());
+        AllTenantsFlagSetting global = em.find(AllTenantsFlagSetting.class, flag.key());
         if (global != null) {
             return global.getValue();
         }

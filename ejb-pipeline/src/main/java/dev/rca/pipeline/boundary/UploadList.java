@@ -5,7 +5,7 @@ import dev.rca.errors.ErrorCode;
 import dev.rca.paging.FilteredPage;
 import dev.rca.uploads.entity.UploadStatus;
 import dev.rca.uploads.entity.Upload;
-import dev.rca.tenants.control.Tenants;
+import dev.rca.tenants.control.TenantLookup;
 import dev.rca.tenants.control.TenantDirectory;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -29,7 +29,7 @@ public class UploadList {
     EntityManager em;
 
     @EJB
-    Tenants tenants;
+    TenantLookup tenants;
 
     @EJB
     TenantDirectory directory;

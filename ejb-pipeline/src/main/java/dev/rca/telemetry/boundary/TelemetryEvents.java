@@ -9,7 +9,7 @@ import dev.rca.pipeline.entity.StageStatus;
 import dev.rca.telemetry.control.QueueDepths;
 import dev.rca.telemetry.entity.UploadTelemetryEvent;
 import dev.rca.tenants.control.TenantDirectory;
-import dev.rca.tenants.control.Tenants;
+import dev.rca.tenants.control.TenantLookup;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ public class TelemetryEvents {
     EntityManager em;
 
     @EJB
-    Tenants tenants;
+    TenantLookup tenants;
 
     @EJB
     FlagCache flags;

@@ -4,7 +4,7 @@ import dev.rca.errors.BusinessException;
 import dev.rca.errors.ErrorCode;
 import dev.rca.errors.RequestValidation;
 import dev.rca.tenants.control.TenantCreated;
-import dev.rca.tenants.control.Tenants;
+import dev.rca.tenants.control.TenantLookup;
 import dev.rca.tenants.entity.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -30,7 +30,7 @@ public class TenantAdministration {
     EntityManager em;
 
     @EJB
-    Tenants tenants;
+    TenantLookup tenants;
 
     @Inject
     Event<TenantCreated> created;

@@ -4,7 +4,7 @@ import dev.rca.errors.BusinessException;
 import dev.rca.errors.ErrorCode;
 import dev.rca.errors.RequestValidation;
 import dev.rca.tenants.control.TenantDirectory;
-import dev.rca.tenants.control.Tenants;
+import dev.rca.tenants.control.TenantLookup;
 import dev.rca.tenants.entity.Tenant;
 import dev.rca.tokens.control.TokenSecrets;
 import dev.rca.tokens.entity.ApiToken;
@@ -40,7 +40,7 @@ public class ApiTokens {
     RequestValidation validation;
 
     @EJB
-    Tenants tenants;
+    TenantLookup tenants;
 
     public TokenView createAdminToken(NewToken request) {
         return create(validation.check(request, NewToken.class), TokenKind.ADMIN, null);

@@ -2,10 +2,10 @@ package dev.rca.pipeline.chunk.boundary;
 
 import dev.rca.paging.FilteredPage;
 import dev.rca.pipeline.chunk.entity.Chunk;
-import dev.rca.pipeline.boundary.Uploads;
+import dev.rca.pipeline.boundary.UploadProgress;
 import dev.rca.uploads.control.FileBlocks;
 import dev.rca.uploads.entity.UploadFile;
-import dev.rca.tenants.control.Tenants;
+import dev.rca.tenants.control.TenantLookup;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -28,10 +28,10 @@ public class Chunks {
     EntityManager em;
 
     @EJB
-    Tenants tenants;
+    TenantLookup tenants;
 
     @EJB
-    Uploads uploads;
+    UploadProgress uploads;
 
     @EJB
     FileBlocks blocks;

@@ -7,7 +7,7 @@ import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageCompletion;
 import dev.rca.pipeline.ingest.control.Ingestion;
 import dev.rca.pipeline.ingest.control.UploadSource;
-import dev.rca.tenants.control.Tenants;
+import dev.rca.tenants.control.TenantLookup;
 import dev.rca.tenants.entity.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -41,7 +41,7 @@ public class IngestStage {
     public UploadView ingest(Tenant tenant, UploadSource source) {
         long started = System.nanoTime();
         try {
-            Tenants.requireActive(tenant);
+            TenantLookup.requireActive(tenant);
             Ingestion.Ingested ingested = ingestion.store(tenant, source);
             StageCompletion completion = ledger.record(ingested.upload(), tenant.getSlug(), Stage.INGEST,
                     ingested.result(), elapsedMillis(started));

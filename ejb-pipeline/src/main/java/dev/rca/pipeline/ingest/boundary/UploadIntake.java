@@ -5,7 +5,7 @@ import dev.rca.pipeline.control.StageRequests;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.ingest.control.IngestSlots;
 import dev.rca.pipeline.ingest.control.UploadSource;
-import dev.rca.tenants.control.Tenants;
+import dev.rca.tenants.control.TenantLookup;
 import dev.rca.tenants.entity.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -31,7 +31,7 @@ public class UploadIntake {
     private static final Stage NEXT = Stage.INGEST.next().orElseThrow();
 
     @EJB
-    Tenants tenants;
+    TenantLookup tenants;
 
     @EJB
     IngestStage ingest;

@@ -7,7 +7,7 @@ import dev.rca.pipeline.chunk.boundary.ChunkPage;
 import dev.rca.pipeline.chunk.boundary.Chunks;
 import dev.rca.uploads.entity.UploadStatus;
 import dev.rca.pipeline.boundary.UploadView;
-import dev.rca.pipeline.boundary.Uploads;
+import dev.rca.pipeline.boundary.UploadProgress;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /**
  * admin/uploads/upload.xhtml: an upload's stages, polled by the page until the upload is final, and a preview of
- * its chunks. Reads through {@link Uploads} and {@link Chunks}, as {@code GET /api/tenants/{t}/uploads/{id}} does.
+ * its chunks. Reads through {@link UploadProgress} and {@link Chunks}, as {@code GET /api/tenants/{t}/uploads/{id}} does.
  */
 @Named
 @ViewScoped
@@ -28,7 +28,7 @@ public class UploadBacking implements Serializable {
     static final int CHUNKS_PER_PAGE = 10;
 
     @EJB
-    Uploads uploads;
+    UploadProgress uploads;
 
     @EJB
     Chunks chunks;

@@ -1,6 +1,6 @@
 package dev.rca.web.api.uploads;
 
-import dev.rca.pipeline.boundary.Uploads;
+import dev.rca.pipeline.boundary.UploadProgress;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.POST;
@@ -19,7 +19,7 @@ import java.util.UUID;
 public class UploadsAdminResource {
 
     @EJB
-    Uploads uploads;
+    UploadProgress uploads;
 
     /** Sends the upload's chunk request again; the chunk stage ignores it if the upload is already chunked. */
     @POST

@@ -1,7 +1,7 @@
 package dev.rca.web.api.uploads;
 
 import dev.rca.pipeline.boundary.UploadView;
-import dev.rca.pipeline.boundary.Uploads;
+import dev.rca.pipeline.boundary.UploadProgress;
 import dev.rca.pipeline.ingest.boundary.UploadIntake;
 import dev.rca.errors.BusinessException;
 import dev.rca.errors.ErrorCode;
@@ -49,7 +49,7 @@ public class UploadsResource {
     UploadIntake intake;
 
     @EJB
-    Uploads uploads;
+    UploadProgress uploads;
 
     @EJB
     Chunks chunks;

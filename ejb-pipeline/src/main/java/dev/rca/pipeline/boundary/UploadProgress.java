@@ -6,7 +6,7 @@ import dev.rca.pipeline.control.StageLedger;
 import dev.rca.pipeline.control.StageRequests;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.tenants.control.TenantDirectory;
-import dev.rca.tenants.control.Tenants;
+import dev.rca.tenants.control.TenantLookup;
 import dev.rca.tenants.entity.Tenant;
 import dev.rca.uploads.entity.Upload;
 import dev.rca.uploads.entity.UploadFile;
@@ -21,13 +21,13 @@ import java.util.UUID;
 
 /** Reads uploads for the API, always within one tenant: another tenant's upload does not exist for the caller. */
 @Stateless
-public class Uploads {
+public class UploadProgress {
 
     @PersistenceContext
     EntityManager em;
 
     @EJB
-    Tenants tenants;
+    TenantLookup tenants;
 
     @EJB
     TenantDirectory directory;

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @Stateless
-public class Tenants {
+public class TenantLookup {
 
     @PersistenceContext
     EntityManager em;

@@ -18,7 +18,7 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class GlobalFlagsBacking implements Serializable {
+public class AllTenantsFlagsBacking implements Serializable {
 
     static final String SCOPE = TenantAdministration.ALL_TENANTS;
     static final int AUDIT_ROWS = 50;

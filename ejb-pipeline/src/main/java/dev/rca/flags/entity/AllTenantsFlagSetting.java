@@ -11,10 +11,10 @@ import java.time.Instant;
 /** An all-tenants default: applies to every tenant without a setting of its own. */
 @Entity
 @Table(name = "global_feature_flags")
-@NamedQuery(name = GlobalFlagSetting.FIND_ALL, query = "SELECT s FROM GlobalFlagSetting s")
-public class GlobalFlagSetting {
+@NamedQuery(name = AllTenantsFlagSetting.FIND_ALL, query = "SELECT s FROM AllTenantsFlagSetting s")
+public class AllTenantsFlagSetting {
 
-    public static final String FIND_ALL = "GlobalFlagSetting.findAll";
+    public static final String FIND_ALL = "AllTenantsFlagSetting.findAll";
 
     @Id
     private String flag;
@@ -25,10 +25,10 @@ public class GlobalFlagSetting {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected GlobalFlagSetting() {
+    protected AllTenantsFlagSetting() {
     }
 
-    public GlobalFlagSetting(String flag, String value, Instant updatedAt) {
+    public AllTenantsFlagSetting(String flag, String value, Instant updatedAt) {
         this.flag = flag;
         this.value = value;
         this.updatedAt = updatedAt;
