@@ -1,12 +1,12 @@
 package dev.rca.errors;
 
-import java.util.Locale;
+import dev.rca.naming.Labelled;
 
 /**
  * Every error a caller can cause, as the API names it ({@link #label()}: the {@code error} of the JSON body), with
  * its {@link Kind}. The REST layer decides the HTTP status from the kind; nothing here knows HTTP.
  */
-public enum ErrorCode {
+public enum ErrorCode implements Labelled {
     BODY_UNREADABLE(Kind.INVALID),
     COMPRESSION_RATIO_EXCEEDED(Kind.TOO_LARGE),
     EMPTY_UPLOAD(Kind.INVALID),
@@ -67,10 +67,5 @@ public enum ErrorCode {
 
     public Kind kind() {
         return kind;
-    }
-
-    /** The API's name of the error, such as {@code invalid_utf8}. */
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,12 +1,13 @@
 package dev.rca.flags.entity;
 
+import dev.rca.naming.Labelled;
 import jakarta.json.JsonValue;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /** The value types a flag can have, with the check the API applies and the parse the environment needs. */
-public enum FlagType {
+public enum FlagType implements Labelled {
 
     BOOLEAN {
         @Override
@@ -28,8 +29,4 @@ public enum FlagType {
 
     /** The value written as text (environment, database), or empty when it is not one of this type. */
     public abstract Optional<JsonValue> parse(String text);
-
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,8 +1,8 @@
 package dev.rca.pipeline.entity;
 
+import dev.rca.naming.Labelled;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Optional;
  * name by the stage's own package ({@code dev.rca.pipeline.control.QueuedStage}). Adding a stage is one constant
  * here, its package, and its queue in {@code deploy/wildfly/messaging.cli}.
  */
-public enum Stage {
+public enum Stage implements Labelled {
     INGEST(null),
     CHUNK("ChunkRequestQueue");
 
@@ -19,11 +19,6 @@ public enum Stage {
 
     Stage(String queue) {
         this.queue = queue;
-    }
-
-    /** The name used in telemetry rows, metric labels and the API. */
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The name of the stage's request queue ({@code java:/jms/queue/<name>}); the first stage has none. */

@@ -1,16 +1,12 @@
 package dev.rca.pipeline.entity;
 
-import java.util.Locale;
+import dev.rca.naming.Labelled;
 
 /** A stage's final outcome for one upload, from best to worst. */
-public enum StageStatus {
+public enum StageStatus implements Labelled {
     SUCCESS,
     PARTIAL,
     FAILED;
-
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     public StageStatus worse(StageStatus other) {
         return other.ordinal() > ordinal() ? other : this;

@@ -1,9 +1,9 @@
 package dev.rca.tokens.entity;
 
-import java.util.Locale;
+import dev.rca.naming.Labelled;
 
 /** What a token may do: administer everything, or upload and read for exactly one tenant. */
-public enum TokenKind {
+public enum TokenKind implements Labelled {
     ADMIN("rca_adm_"),
     UPLOAD("rca_up_");
 
@@ -16,9 +16,5 @@ public enum TokenKind {
     /** The start of every token of this kind, so that a leaked one is recognisable (and greppable). */
     public String prefix() {
         return prefix;
-    }
-
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,15 +1,11 @@
 package dev.rca.uploads.entity;
 
-import java.util.Locale;
+import dev.rca.naming.Labelled;
 
 /** Where an accepted upload stands: processing until its last stage has an outcome. */
-public enum UploadStatus {
+public enum UploadStatus implements Labelled {
     PROCESSING,
     SUCCESS,
     PARTIAL,
     FAILED;
-
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

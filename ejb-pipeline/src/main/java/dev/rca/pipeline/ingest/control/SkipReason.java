@@ -1,9 +1,9 @@
 package dev.rca.pipeline.ingest.control;
 
-import java.util.Locale;
+import dev.rca.naming.Labelled;
 
 /** Why an archive entry was not ingested; the label is what the API, telemetry and docs/uploads.md show. */
-public enum SkipReason {
+public enum SkipReason implements Labelled {
     /** Not text: a NUL byte or invalid UTF-8 within its first 8 KiB. */
     BINARY,
     /** Text in an encoding other than UTF-8 or UTF-16 with a byte order mark, or invalid bytes after the start. */
@@ -22,8 +22,4 @@ public enum SkipReason {
     NOT_A_FILE,
     /** An encrypted zip entry, or one compressed with a method the library cannot read. */
     UNREADABLE;
-
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }
