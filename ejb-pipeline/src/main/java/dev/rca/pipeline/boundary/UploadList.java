@@ -3,6 +3,7 @@ package dev.rca.pipeline.boundary;
 import dev.rca.errors.BusinessException;
 import dev.rca.errors.ErrorCode;
 import dev.rca.paging.FilteredPage;
+import dev.rca.paging.Page;
 import dev.rca.uploads.entity.UploadStatus;
 import dev.rca.uploads.entity.Upload;
 import dev.rca.tenants.control.TenantLookup;
@@ -35,7 +36,7 @@ public class UploadList {
     TenantDirectory directory;
 
     /** Null filters match everything; {@code status} is a label such as {@code processing}. */
-    public UploadListPage page(String tenantSlug, String status, Instant from, Instant to, int offset, int limit) {
+    public Page<UploadRow> page(String tenantSlug, String status, Instant from, Instant to, int offset, int limit) {
         FilteredPage filtered = new FilteredPage(offset, limit)
                 .filter("u.tenantId = :tenantId", "tenantId",
                         tenantSlug == null ? null : tenants.bySlug(tenantSlug).getId())
@@ -43,13 +44,13 @@ public class UploadList {
                 .filter("u.receivedAt >= :from", "from", from)
                 .filter("u.receivedAt < :to", "to", to);
         Map<UUID, String> slugs = directory.slugs();
-        List<UploadListPage.Row> rows = filtered.rows(em, "SELECT u FROM Upload u", "u.receivedAt DESC, u.id",
+        List<UploadRow> rows = filtered.rows(em, "SELECT u FROM Upload u", "u.receivedAt DESC, u.id",
                         Upload.class).stream()
-                .map(upload -> new UploadListPage.Row(upload.getId(), slugs.get(upload.getTenantId()),
+                .map(upload -> new UploadRow(upload.getId(), slugs.get(upload.getTenantId()),
                         upload.getStatus().label(), upload.getFileName(), upload.getBytes(), upload.getReceivedAt(),
                         upload.getCompletedAt()))
                 .toList();
-        return new UploadListPage(filtered.count(em, "SELECT COUNT(u) FROM Upload u"), offset, limit, rows);
+        return new Page<>(filtered.count(em, "SELECT COUNT(u) FROM Upload u"), offset, limit, rows);
     }
 
     private static UploadStatus status(String label) {

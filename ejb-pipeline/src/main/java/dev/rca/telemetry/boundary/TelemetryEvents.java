@@ -4,6 +4,7 @@ import dev.rca.flags.control.FlagCache;
 import dev.rca.flags.control.FlagSnapshot;
 import dev.rca.flags.entity.FeatureFlag;
 import dev.rca.paging.FilteredPage;
+import dev.rca.paging.Page;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
 import dev.rca.telemetry.control.QueueDepths;
@@ -45,7 +46,7 @@ public class TelemetryEvents {
     QueueDepths queueDepths;
 
     /** Null filters match everything; newest first. */
-    public TelemetryPage page(String tenantSlug, String stage, String status, Instant from, Instant to, int offset,
+    public Page<TelemetryRow> page(String tenantSlug, String stage, String status, Instant from, Instant to, int offset,
                               int limit) {
         FilteredPage filtered = new FilteredPage(offset, limit)
                 .filter("e.tenantId = :tenantId", "tenantId",
@@ -55,13 +56,13 @@ public class TelemetryEvents {
                 .filter("e.createdAt >= :from", "from", from)
                 .filter("e.createdAt < :to", "to", to);
         Map<UUID, String> slugs = directory.slugs();
-        List<TelemetryPage.Event> events = filtered.rows(em, "SELECT e FROM UploadTelemetryEvent e",
+        List<TelemetryRow> events = filtered.rows(em, "SELECT e FROM UploadTelemetryEvent e",
                         "e.createdAt DESC, e.id DESC", UploadTelemetryEvent.class).stream()
-                .map(e -> new TelemetryPage.Event(e.getId(), e.getCreatedAt(),
+                .map(e -> new TelemetryRow(e.getId(), e.getCreatedAt(),
                         slugs.getOrDefault(e.getTenantId(), e.getTenantId().toString()), e.getUploadId(),
                         e.getStage(), e.getStatus(), e.getDurationMs(), e.getMetadata()))
                 .toList();
-        return new TelemetryPage(filtered.count(em, "SELECT COUNT(e) FROM UploadTelemetryEvent e"), offset,
+        return new Page<>(filtered.count(em, "SELECT COUNT(e) FROM UploadTelemetryEvent e"), offset,
                 limit, events);
     }
 

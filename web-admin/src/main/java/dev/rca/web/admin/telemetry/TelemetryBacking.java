@@ -6,7 +6,8 @@ import dev.rca.errors.BusinessException;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
 import dev.rca.telemetry.boundary.TelemetryEvents;
-import dev.rca.telemetry.boundary.TelemetryPage;
+import dev.rca.paging.Page;
+import dev.rca.telemetry.boundary.TelemetryRow;
 import dev.rca.tenants.boundary.TenantAdministration;
 import dev.rca.tenants.boundary.TenantView;
 import jakarta.ejb.EJB;
@@ -37,7 +38,7 @@ public class TelemetryBacking {
     private String from;
     private String to;
     private int offset;
-    private TelemetryPage page;
+    private Page<TelemetryRow> page;
     private List<TenantView> tenantList;
 
     public void load() {
@@ -46,7 +47,7 @@ public class TelemetryBacking {
                     Filters.time(from, "from"), Filters.time(to, "to"), Math.max(0, offset), PAGE);
         } catch (BusinessException refusal) {
             Messages.error(null, refusal);
-            page = new TelemetryPage(0, 0, PAGE, List.of());
+            page = new Page<>(0, 0, PAGE, List.of());
         }
     }
 
@@ -76,23 +77,8 @@ public class TelemetryBacking {
         return Filters.query(parameters);
     }
 
-    public boolean isHasPrevious() {
-        return page.offset() > 0;
-    }
 
-    public boolean isHasNext() {
-        return page.offset() + page.events().size() < page.total();
-    }
-
-    public int getPreviousOffset() {
-        return Math.max(0, page.offset() - PAGE);
-    }
-
-    public int getNextOffset() {
-        return page.offset() + PAGE;
-    }
-
-    public TelemetryPage getPage() {
+    public Page<TelemetryRow> getPage() {
         return page;
     }
 

@@ -99,7 +99,7 @@ public class UploadBacking implements Serializable {
     }
 
     public boolean isHasNextChunks() {
-        return chunkPage != null && chunkOffset + chunkPage.chunks().size() < chunkPage.total();
+        return chunkPage != null && chunkPage.hasNext();
     }
 
     public boolean isHasPreviousChunks() {

@@ -5,7 +5,8 @@ import dev.rca.web.admin.Messages;
 import dev.rca.errors.BusinessException;
 import dev.rca.uploads.entity.UploadStatus;
 import dev.rca.pipeline.boundary.UploadList;
-import dev.rca.pipeline.boundary.UploadListPage;
+import dev.rca.paging.Page;
+import dev.rca.pipeline.boundary.UploadRow;
 import dev.rca.tenants.boundary.TenantAdministration;
 import dev.rca.tenants.boundary.TenantView;
 import jakarta.ejb.EJB;
@@ -35,7 +36,7 @@ public class UploadsBacking {
     private String from;
     private String to;
     private int offset;
-    private UploadListPage page;
+    private Page<UploadRow> page;
     private List<TenantView> tenantList;
 
     public void load() {
@@ -44,7 +45,7 @@ public class UploadsBacking {
                     Filters.time(from, "from"), Filters.time(to, "to"), Math.max(0, offset), PAGE);
         } catch (BusinessException refusal) {
             Messages.error(null, refusal);
-            page = new UploadListPage(0, 0, PAGE, List.of());
+            page = new Page<>(0, 0, PAGE, List.of());
         }
     }
 
@@ -69,23 +70,8 @@ public class UploadsBacking {
         return Filters.query(parameters);
     }
 
-    public boolean isHasPrevious() {
-        return page.offset() > 0;
-    }
 
-    public boolean isHasNext() {
-        return page.offset() + page.rows().size() < page.total();
-    }
-
-    public int getPreviousOffset() {
-        return Math.max(0, page.offset() - PAGE);
-    }
-
-    public int getNextOffset() {
-        return page.offset() + PAGE;
-    }
-
-    public UploadListPage getPage() {
+    public Page<UploadRow> getPage() {
         return page;
     }
 
