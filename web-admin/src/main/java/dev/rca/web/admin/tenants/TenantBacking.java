@@ -93,7 +93,7 @@ public class TenantBacking implements Serializable {
             tokenDays = null;
             refresh();
         } catch (BusinessException refusal) {
-            Messages.error(refusal.details().containsKey("expiresAt") ? "tokens:days" : "tokens:name", refusal);
+            Messages.error("expiresAt".equals(refusal.details().get("field")) ? "tokens:days" : "tokens:name", refusal);
         }
     }
 

@@ -36,7 +36,9 @@ public class TenantsBacking {
             Messages.infoAfterRedirect("Tenant " + created.slug() + " created.");
             return "/admin/tenants/tenant?faces-redirect=true&slug=" + created.slug();
         } catch (BusinessException refusal) {
-            Messages.error(refusal.details().containsKey("slug") ? "create:slug" : "create:displayName", refusal);
+            // A field rule names its field; the slug's own refusals (reserved, taken) carry the slug.
+            boolean slug = "slug".equals(refusal.details().get("field")) || refusal.details().containsKey("slug");
+            Messages.error(slug ? "create:slug" : "create:displayName", refusal);
             return null;
         }
     }

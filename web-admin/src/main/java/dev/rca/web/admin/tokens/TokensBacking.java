@@ -45,7 +45,7 @@ public class TokensBacking implements Serializable {
             days = null;
             refresh();
         } catch (BusinessException refusal) {
-            Messages.error(refusal.details().containsKey("expiresAt") ? "create:days" : "create:name", refusal);
+            Messages.error("expiresAt".equals(refusal.details().get("field")) ? "create:days" : "create:name", refusal);
         }
     }
 
