@@ -1,9 +1,9 @@
 package dev.rca.pipeline.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 import java.util.UUID;
@@ -12,14 +12,16 @@ import java.util.UUID;
 public record StageRequest(UUID uploadId) {
 
     private static final String UPLOAD_ID = "uploadId";
+    /** Looked up once: {@code Json.create…} looks the provider up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public String toJson() {
-        return Json.createObjectBuilder().add(UPLOAD_ID, uploadId.toString()).build().toString();
+        return JSON.createObjectBuilder().add(UPLOAD_ID, uploadId.toString()).build().toString();
     }
 
     /** @throws IllegalArgumentException when {@code json} is not a stage request */
     public static StageRequest fromJson(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             return new StageRequest(UUID.fromString(object.getString(UPLOAD_ID)));
         } catch (JsonException | ClassCastException | NullPointerException e) {
