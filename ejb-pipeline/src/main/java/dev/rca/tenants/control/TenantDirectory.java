@@ -18,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -75,11 +74,6 @@ public class TenantDirectory {
         }
         learn(tenant.getId(), tenant.getSlug());
         return tenant.getSlug();
-    }
-
-    public Optional<UUID> idOf(String slug) {
-        return slugs.entrySet().stream().filter(entry -> entry.getValue().equals(slug)).map(Map.Entry::getKey)
-                .findFirst();
     }
 
     public void created(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantCreated created) {
