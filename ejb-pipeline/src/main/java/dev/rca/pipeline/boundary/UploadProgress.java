@@ -5,6 +5,7 @@ import dev.rca.errors.ErrorCode;
 import dev.rca.pipeline.control.StageLedger;
 import dev.rca.pipeline.control.StageRequests;
 import dev.rca.pipeline.entity.Stage;
+import dev.rca.pipeline.entity.StageCompletion;
 import dev.rca.tenants.control.TenantDirectory;
 import dev.rca.tenants.control.TenantLookup;
 import dev.rca.tenants.entity.Tenant;
@@ -39,7 +40,7 @@ public class UploadProgress {
     StageRequests requests;
 
     public UploadView view(String tenantSlug, UUID uploadId) {
-        return view(find(tenants.bySlug(tenantSlug), uploadId), tenantSlug);
+        return view(find(tenants.bySlug(tenantSlug), uploadId), tenantSlug, ledger.completions(uploadId));
     }
 
     /**
@@ -53,8 +54,9 @@ public class UploadProgress {
             throw new BusinessException(ErrorCode.UNKNOWN_UPLOAD, "there is no upload " + uploadId, Map.of("upload", uploadId.toString()));
         }
         List<Stage> queued = Stage.queued();
-        requests.send(ledger.firstPending(uploadId).orElse(queued.get(queued.size() - 1)), uploadId);
-        return view(upload, directory.slugOf(upload.getTenantId()));
+        Map<Stage, StageCompletion> completions = ledger.completions(uploadId);
+        requests.send(Stage.firstPending(completions.keySet()).orElse(queued.get(queued.size() - 1)), uploadId);
+        return view(upload, directory.slugOf(upload.getTenantId()), completions);
     }
 
     /** The upload with this id that belongs to {@code tenant}; 404 otherwise. */
@@ -67,10 +69,10 @@ public class UploadProgress {
         return upload;
     }
 
-    private UploadView view(Upload upload, String tenantSlug) {
+    private UploadView view(Upload upload, String tenantSlug, Map<Stage, StageCompletion> completions) {
         List<UploadFile> files = em.createNamedQuery(UploadFile.FIND_BY_UPLOAD, UploadFile.class)
                 .setParameter("uploadId", upload.getId())
                 .getResultList();
-        return UploadView.of(upload, tenantSlug, files, ledger.completions(upload.getId()));
+        return UploadView.of(upload, tenantSlug, files, completions);
     }
 }

@@ -75,8 +75,7 @@ public class StageLedger {
 
     /** The first stage that has no outcome yet for the upload; empty when every stage has one. */
     public Optional<Stage> firstPending(UUID uploadId) {
-        Map<Stage, StageCompletion> done = completions(uploadId);
-        return Stage.queued().stream().filter(stage -> !done.containsKey(stage)).findFirst();
+        return Stage.firstPending(completions(uploadId).keySet());
     }
 
     /** Ends the upload once its last stage (or a failed one) has its outcome: the worst outcome wins. */

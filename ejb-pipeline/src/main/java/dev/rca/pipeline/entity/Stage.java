@@ -4,6 +4,7 @@ import dev.rca.naming.Labelled;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The pipeline's stages, declared once, in the order an upload passes through them. The first runs inside the upload
@@ -41,6 +42,11 @@ public enum Stage implements Labelled {
     /** Every stage that takes its requests off a queue, in order. */
     public static List<Stage> queued() {
         return Arrays.stream(values()).filter(Stage::isQueued).toList();
+    }
+
+    /** The first queued stage not in {@code done}: where an upload waits; empty when every stage is done. */
+    public static Optional<Stage> firstPending(Set<Stage> done) {
+        return queued().stream().filter(stage -> !done.contains(stage)).findFirst();
     }
 
     public static Optional<Stage> byQueue(String queue) {

@@ -3,7 +3,9 @@ package dev.rca.pipeline.entity;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,6 +35,12 @@ class StageTest {
             assertEquals(Optional.of(stages[i + 1]), stages[i].next());
         }
         assertEquals(Optional.empty(), stages[stages.length - 1].next());
+    }
+
+    @Test
+    void anUploadWaitsAtItsFirstQueuedStageWithoutAnOutcome() {
+        assertEquals(Optional.of(Stage.queued().get(0)), Stage.firstPending(Set.of(Stage.INGEST)));
+        assertEquals(Optional.empty(), Stage.firstPending(EnumSet.allOf(Stage.class)));
     }
 
     @Test
