@@ -1,0 +1,61 @@
+package dev.rca.pipeline.analyze.control;
+
+/**
+ * One line split into its header fields and its message; reused from line to line by {@link LineParser}. The message
+ * is {@code text.substring(messageStart)}, or {@link #jsonMessage} for a JSON line.
+ */
+public final class ParsedLine {
+
+    public static final long NO_TIMESTAMP = Long.MIN_VALUE;
+
+    String text;
+    long timestamp = NO_TIMESTAMP;
+    LogLevel level;
+    String thread;
+    String logger;
+    int messageStart;
+    String jsonMessage;
+
+    void reset(String line) {
+        text = line;
+        timestamp = NO_TIMESTAMP;
+        level = null;
+        thread = null;
+        logger = null;
+        messageStart = 0;
+        jsonMessage = null;
+    }
+
+    public boolean hasTimestamp() {
+        return timestamp != NO_TIMESTAMP;
+    }
+
+    public long timestamp() {
+        return timestamp;
+    }
+
+    public LogLevel level() {
+        return level;
+    }
+
+    public String thread() {
+        return thread;
+    }
+
+    public String logger() {
+        return logger;
+    }
+
+    public String message() {
+        return jsonMessage != null ? jsonMessage : text.substring(messageStart);
+    }
+
+    /** The message as text and offset, without copying it. */
+    CharSequence messageText() {
+        return jsonMessage != null ? jsonMessage : text;
+    }
+
+    int messageOffset() {
+        return jsonMessage != null ? 0 : messageStart;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.rca.pipeline.analyze.control;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The second step of template mining: groups the distinct masked templates of an upload into patterns, after all of
+ * them are known, so that the result does not depend on the order lines arrived in.
+ *
+ * <p>Templates are compared only with templates of the same token count and first token. Within such a group, each
+ * token is weighed by how many distinct templates have it at its position. The tokens of one log statement share
+ * the statement's weight, and its values weigh less, so a template's constant part is the set of its positions
+ * whose weight is at least the weight most of its positions share (the idea of frequency-based parsers such as
+ * Brain, simplified); the other positions are values. Templates with the same constant part form a pattern — except
+ * that a position with only two values in it is read as two statements (e.g. {@code opened}/{@code closed}), and
+ * splits the pattern.
+ */
+public final class TemplateClustering {
+
+    /** A position with at most this many values, none of them masked, splits its pattern instead of varying. */
+    static final int MAX_ALTERNATIVES = 2;
+
+    private TemplateClustering() {
+    }
+
+    /** The patterns found: each template's pattern, and each pattern's tokens. */
+    public record Result(int[] patternOf, List<String[]> patterns) {
+    }
+
+    public static Result cluster(List<String> templates) {
+        int[] patternOf = new int[templates.size()];
+        List<String[]> patterns = new ArrayList<>();
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        List<String[]> tokens = new ArrayList<>(templates.size());
+        for (int i = 0; i < templates.size(); i++) {
+            String[] split = templates.get(i).split(" ", -1);
+            tokens.add(split);
+            groups.computeIfAbsent(split.length + " " + split[0], key -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> group : groups.values()) {
+            if (group.size() == 1) {
+                patternOf[group.get(0)] = patterns.size();
+                patterns.add(tokens.get(group.get(0)));
+                continue;
+            }
+            for (List<Integer> members : split(group, tokens)) {
+                int pattern = patterns.size();
+                for (int member : members) {
+                    patternOf[member] = pattern;
+                }
+                patterns.add(common(members, tokens));
+            }
+        }
+        return new Result(patternOf, patterns);
+    }
+
+    private static List<List<Integer>> split(List<Integer> group, List<String[]> tokens) {
+        int width = tokens.get(group.get(0)).length;
+        List<Map<String, Integer>> weights = new ArrayList<>(width);
+        for (int position = 0; position < width; position++) {
+            Map<String, Integer> weight = new HashMap<>();
+            for (int member : group) {
+                weight.merge(tokens.get(member)[position], 1, Integer::sum);
+            }
+            weights.add(weight);
+        }
+        Map<String, List<Integer>> byConstants = new LinkedHashMap<>();
+        for (int member : group) {
+            String[] template = tokens.get(member);
+            int[] weight = new int[width];
+            for (int position = 0; position < width; position++) {
+                weight[position] = weights.get(position).get(template[position]);
+            }
+            int level = sharedWeight(weight);
+            StringBuilder key = new StringBuilder();
+            for (int position = 0; position < width; position++) {
+                key.append(weight[position] >= level ? template[position] : TokenMasker.WILDCARD).append(' ');
+            }
+            byConstants.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(member);
+        }
+        List<List<Integer>> result = new ArrayList<>();
+        for (List<Integer> members : byConstants.values()) {
+            splitAlternatives(members, tokens, width, 0, result);
+        }
+        return result;
+    }
+
+    /** The weight shared by the most positions (the larger one on a tie). */
+    private static int sharedWeight(int[] weight) {
+        int[] sorted = weight.clone();
+        Arrays.sort(sorted);
+        int best = sorted[sorted.length - 1];
+        int bestRun = 0;
+        int run = 0;
+        for (int i = sorted.length - 1; i >= 0; i--) {
+            run = i < sorted.length - 1 && sorted[i] == sorted[i + 1] ? run + 1 : 1;
+            if (run > bestRun) {
+                bestRun = run;
+                best = sorted[i];
+            }
+        }
+        return best;
+    }
+
+    /** Splits members by every position, from {@code from} on, that holds two alternatives rather than values. */
+    private static void splitAlternatives(List<Integer> members, List<String[]> tokens, int width, int from,
+                                          List<List<Integer>> result) {
+        if (members.size() > 1) {
+            for (int position = from; position < width; position++) {
+                Map<String, List<Integer>> byValue = new LinkedHashMap<>();
+                boolean masked = false;
+                for (int member : members) {
+                    String token = tokens.get(member)[position];
+                    masked |= token.equals(TokenMasker.WILDCARD);
+                    byValue.computeIfAbsent(token, k -> new ArrayList<>()).add(member);
+                }
+                if (!masked && byValue.size() > 1 && byValue.size() <= MAX_ALTERNATIVES) {
+                    for (List<Integer> part : byValue.values()) {
+                        splitAlternatives(part, tokens, width, position + 1, result);
+                    }
+                    return;
+                }
+            }
+        }
+        result.add(members);
+    }
+
+    private static String[] common(List<Integer> members, List<String[]> tokens) {
+        String[] first = tokens.get(members.get(0));
+        String[] common = first.clone();
+        for (int member : members) {
+            String[] template = tokens.get(member);
+            for (int position = 0; position < common.length; position++) {
+                if (!common[position].equals(template[position])) {
+                    common[position] = TokenMasker.WILDCARD;
+                }
+            }
+        }
+        return common;
+    }
+}

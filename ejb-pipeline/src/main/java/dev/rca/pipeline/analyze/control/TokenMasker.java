@@ -1,0 +1,129 @@
+package dev.rca.pipeline.analyze.control;
+
+/**
+ * The first step of template mining: a message's tokens (split at spaces) with every token that is obviously a
+ * value replaced by {@code <*>}: anything with a digit (numbers, ids, hex, IPs with ports, UUIDs, durations, dates,
+ * versions), paths and URLs. Punctuation around a token is kept ({@code (<*>)}, {@code '<*>'}), and so is the key of
+ * a {@code key=value} pair. Values without a digit ({@code user=alice}) are left to the clustering, which generalises
+ * positions that vary across many lines.
+ */
+public final class TokenMasker {
+
+    public static final String WILDCARD = "<*>";
+    /** Tokens of a message that are templated; the rest of a longer message becomes one wildcard. */
+    public static final int MAX_TOKENS = 256;
+
+    private TokenMasker() {
+    }
+
+    /**
+     * Appends the masked tokens of {@code text} from {@code offset} to {@code out}, separated by single spaces.
+     *
+     * @return the number of tokens appended
+     */
+    public static int mask(CharSequence text, int offset, StringBuilder out) {
+        int length = text.length();
+        int tokens = 0;
+        int i = offset;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r') {
+                i++;
+                continue;
+            }
+            if (tokens == MAX_TOKENS) {
+                out.append(' ').append(WILDCARD);
+                return tokens + 1;
+            }
+            int end = i;
+            while (end < length && text.charAt(end) != ' ' && text.charAt(end) != '\t') {
+                end++;
+            }
+            if (tokens > 0) {
+                out.append(' ');
+            }
+            token(text, i, end, out);
+            tokens++;
+            i = end;
+        }
+        return tokens;
+    }
+
+    /** Masks one token {@code [start, end)}. */
+    static void token(CharSequence text, int start, int end, StringBuilder out) {
+        int from = start;
+        int to = end;
+        while (from < to && isLeading(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && isTrailing(text.charAt(to - 1))) {
+            to--;
+        }
+        out.append(text, start, from);
+        if (from < to) {
+            int equals = indexOf(text, '=', from, to);
+            if (equals > from && equals < to - 1 && !hasDigit(text, from, equals)) {
+                out.append(text, from, equals + 1);
+                core(text, equals + 1, to, out);
+            } else {
+                core(text, from, to, out);
+            }
+        }
+        out.append(text, to, end);
+    }
+
+    private static void core(CharSequence text, int from, int to, StringBuilder out) {
+        if (isVariable(text, from, to)) {
+            out.append(WILDCARD);
+        } else {
+            out.append(text, from, to);
+        }
+    }
+
+    static boolean isVariable(CharSequence text, int from, int to) {
+        if (hasDigit(text, from, to)) {
+            return true;
+        }
+        char first = text.charAt(from);
+        if ((first == '/' || first == '~') && indexOf(text, '/', from + 1, to) > 0) {
+            return true;
+        }
+        if (first == '\\' && to - from > 2) {
+            return true;
+        }
+        for (int i = from; i + 2 < to; i++) {
+            if (text.charAt(i) == ':' && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
+                return true;
+            }
+        }
+        return to - from > 2 && text.charAt(from + 1) == ':' && text.charAt(from + 2) == '\\';
+    }
+
+    private static boolean hasDigit(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(CharSequence text, char wanted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isLeading(char c) {
+        return c == '(' || c == '[' || c == '{' || c == '<' || c == '"' || c == '\'' || c == '`';
+    }
+
+    private static boolean isTrailing(char c) {
+        return c == ')' || c == ']' || c == '}' || c == '>' || c == '"' || c == '\'' || c == '`' || c == ','
+                || c == ';' || c == ':' || c == '.' || c == '!' || c == '?';
+    }
+}
