@@ -11,6 +11,7 @@ import dev.rca.it.ui.TenantsPage;
 import dev.rca.it.ui.TokensPage;
 import dev.rca.it.ui.UploadPage;
 import dev.rca.it.ui.UploadsPage;
+import dev.rca.pipeline.entity.Stage;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,8 +127,9 @@ class AdminUiIT extends AdminSession {
         browser.screenshot("06-upload-form");
         UploadPage upload = form.upload(slug, log);
         upload.awaitFinal();
-        assertEquals("success", upload.stageStatus("ingest"), upload.stageRow("ingest"));
-        assertEquals("success", upload.stageStatus("chunk"), upload.stageRow("chunk"));
+        for (Stage stage : Stage.values()) {
+            assertEquals("success", upload.stageStatus(stage.label()), upload.stageRow(stage.label()));
+        }
         assertEquals("success", upload.status());
         assertTrue(upload.chunkTexts().get(0).startsWith("2026-11-28T05:00:00Z ERROR disk full"),
                 "the chunk preview shows the file's text");
@@ -138,8 +140,8 @@ class AdminUiIT extends AdminSession {
         assertTrue(upload.messages().contains("sent again"), upload.messages());
         assertEquals("success", upload.awaitFinal().status(), "a redrive of a chunked upload changes nothing");
         overview = OverviewPage.open(browser);
-        for (String stage : List.of("ingest", "chunk")) {
-            List<String> row = overview.stage(stage);
+        for (Stage stage : Stage.values()) {
+            List<String> row = overview.stage(stage.label());
             assertTrue(Long.parseLong(row.get(1)) >= 1 && row.get(5).endsWith(" ms"),
                     "the last hour's outcomes and p95 include the upload: " + row);
         }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EmbeddedDefaultsIT extends DeployedEar {
 
     @Test
-    void uploadPassesBothStagesOnH2() throws Exception {
+    void uploadPassesEveryStageOnH2() throws Exception {
         Admin admin = new Admin(Admin.bootstrap(base));
         Admin.Tenant tenant = admin.tenant("h2");
         Api api = admin.uploader(tenant);
@@ -30,6 +30,15 @@ class EmbeddedDefaultsIT extends DeployedEar {
             assertEquals("success", stage.getString("status"), stage.toString());
         }
         Chunking.assertChunksRebuild(api, accepted.locationUri(), log);
+
+        String upload = "api/tenants/" + tenant.slug() + "/uploads/" + done.getString("id");
+        JsonObject analysis = api.get(upload + "/analysis").json();
+        assertEquals(done.getJsonArray("files").getJsonObject(0).getJsonNumber("lines").longValue(),
+                analysis.getJsonNumber("lines").longValue(), analysis.toString());
+        assertTrue(analysis.getJsonArray("exceptions").size() >= 1, "the generated stack traces are grouped");
+        JsonObject lines = api.get(upload + "/files/0/lines?from=1&limit=3").json();
+        assertEquals(3, lines.getJsonArray("lines").size(), lines.toString());
+        assertTrue(api.get(upload + "/patterns?limit=5").json().getInt("total") > 0);
 
         Api.Response refused = api.upload(tenant.slug(), "text/plain", new byte[]{'a', (byte) 0xC0, (byte) 0xAF});
         assertEquals(422, refused.status(), refused.body());

@@ -1,5 +1,7 @@
 package dev.rca.it;
 
+import dev.rca.pipeline.entity.Stage;
+import dev.rca.pipeline.entity.StageStatus;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -95,8 +97,10 @@ final class Prometheus implements AutoCloseable {
      * The runbook's "wait one scrape after enabling": until Prometheus has the tenant's six stage × status series at
      * 0, so that increase() and rate() count the uploads that follow.
      */
+    /** Until the tenant's stage series are scraped: one per declared stage and status, zero-initialised. */
     void awaitZeroSeries(String tenant, Duration deadline) {
-        await("rca_pipeline_stage_total{tenant=\"" + tenant + "\"}", samples -> samples.size() == 6, deadline);
+        int series = Stage.values().length * StageStatus.values().length;
+        await("rca_pipeline_stage_total{tenant=\"" + tenant + "\"}", samples -> samples.size() == series, deadline);
     }
 
     static double value(JsonObject sample) {

@@ -1,5 +1,6 @@
 package dev.rca.it;
 
+import dev.rca.pipeline.entity.Stage;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,11 +59,12 @@ class UploadPipelineIT extends DeployedEar {
         assertChunkRowsCoverFile(id, log.length, lines);
         List<Object[]> telemetry = Database.query("SELECT stage, status, tenant_id FROM upload_telemetry_events"
                 + " WHERE upload_id = ? ORDER BY id", id);
-        assertEquals(2, telemetry.size(), "one telemetry row per stage");
-        assertEquals("ingest", telemetry.get(0)[0]);
-        assertEquals("chunk", telemetry.get(1)[0]);
-        assertEquals(tenant.id(), telemetry.get(0)[2]);
-        assertEquals(tenant.id(), telemetry.get(1)[2]);
+        assertEquals(Stage.values().length, telemetry.size(), "one telemetry row per declared stage");
+        for (Stage stage : Stage.values()) {
+            Object[] row = telemetry.get(stage.ordinal());
+            assertEquals(stage.label(), row[0], "the rows in stage order");
+            assertEquals(tenant.id(), row[2]);
+        }
 
         int chunks = Chunking.assertChunksRebuild(api, accepted.locationUri(), log);
         assertEquals(Database.count("SELECT COUNT(*) FROM chunks WHERE upload_id = ?", id), chunks);

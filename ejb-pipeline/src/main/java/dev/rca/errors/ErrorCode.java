@@ -7,6 +7,7 @@ import dev.rca.naming.Labelled;
  * its {@link Kind}. The REST layer decides the HTTP status from the kind; nothing here knows HTTP.
  */
 public enum ErrorCode implements Labelled {
+    ANALYSIS_PENDING(Kind.CONFLICT),
     BODY_UNREADABLE(Kind.INVALID),
     COMPRESSION_RATIO_EXCEEDED(Kind.TOO_LARGE),
     EMPTY_UPLOAD(Kind.INVALID),
@@ -29,7 +30,9 @@ public enum ErrorCode implements Labelled {
     TENANT_INACTIVE(Kind.FORBIDDEN),
     TOO_MANY_ENTRIES(Kind.UNPROCESSABLE),
     UNCOMPRESSED_TOO_LARGE(Kind.TOO_LARGE),
+    UNKNOWN_FILE(Kind.NOT_FOUND),
     UNKNOWN_FLAG(Kind.INVALID),
+    UNKNOWN_PATTERN(Kind.NOT_FOUND),
     UNKNOWN_TENANT(Kind.NOT_FOUND),
     UNKNOWN_TOKEN(Kind.NOT_FOUND),
     UNKNOWN_UPLOAD(Kind.NOT_FOUND),
@@ -37,6 +40,7 @@ public enum ErrorCode implements Labelled {
     UNSUPPORTED_ENCODING(Kind.UNPROCESSABLE),
     UNSUPPORTED_FORMAT(Kind.UNSUPPORTED),
     UNSUPPORTED_MEDIA_TYPE(Kind.UNSUPPORTED),
+    UPLOAD_PROCESSING(Kind.CONFLICT),
     UPLOAD_TOO_LARGE(Kind.TOO_LARGE),
     WEAK_PASSWORD(Kind.INVALID);
 

@@ -32,9 +32,14 @@ public final class FilteredPage {
 
     /** The one bounds check of every page the API and the admin UI ask for. */
     public static void checkBounds(int offset, int limit) {
-        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+        checkBounds(offset, limit, MAX_PAGE);
+    }
+
+    /** The bounds check of a listing whose pages may be longer ({@code max}): an analysis's patterns and lines. */
+    public static void checkBounds(long offset, int limit, int max) {
+        if (offset < 0 || limit < 1 || limit > max) {
             throw new BusinessException(ErrorCode.INVALID_PAGE, "offset must be >= 0 and limit between 1 and "
-                    + MAX_PAGE, Map.of("offset", offset, "limit", limit));
+                    + max, Map.of("offset", offset, "limit", limit));
         }
     }
 

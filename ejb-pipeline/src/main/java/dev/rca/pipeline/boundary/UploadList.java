@@ -37,12 +37,21 @@ public class UploadList {
 
     /** Null filters match everything; {@code status} is a label such as {@code processing}. */
     public Page<UploadRow> page(String tenantSlug, String status, Instant from, Instant to, int offset, int limit) {
+        return page(tenantSlug, status, from, to, null, offset, limit);
+    }
+
+    /** The same, with {@code fileName}: a case-insensitive part of the uploaded file's name. */
+    public Page<UploadRow> page(String tenantSlug, String status, Instant from, Instant to, String fileName,
+                                int offset, int limit) {
         FilteredPage filtered = new FilteredPage(offset, limit)
                 .filter("u.tenantId = :tenantId", "tenantId",
                         tenantSlug == null ? null : tenants.bySlug(tenantSlug).getId())
                 .filter("u.status = :status", "status", status == null ? null : status(status))
                 .filter("u.receivedAt >= :from", "from", from)
-                .filter("u.receivedAt < :to", "to", to);
+                .filter("u.receivedAt < :to", "to", to)
+                .filter("LOWER(u.fileName) LIKE :name ESCAPE '!'", "name", fileName == null || fileName.isEmpty()
+                        ? null : "%" + fileName.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                        .replace("_", "!_") + "%");
         Map<UUID, String> slugs = directory.slugs();
         List<UploadRow> rows = filtered.rows(em, "SELECT u FROM Upload u", "u.receivedAt DESC, u.id",
                         Upload.class).stream()

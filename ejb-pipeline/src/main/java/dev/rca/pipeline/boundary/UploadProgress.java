@@ -44,18 +44,17 @@ public class UploadProgress {
     }
 
     /**
-     * Sends the request of the upload's first stage without an outcome again, or of its last stage when every stage
-     * has one: the operator's way to move an upload whose request was lost. Harmless for an upload already done,
-     * since the stage skips a duplicate.
+     * Sends the request of the upload's first stage without an outcome again, or of the first queued stage when
+     * every stage has one: the operator's way to move an upload whose request was lost. Harmless for an upload
+     * already done, since the stage skips a duplicate (and sends nothing on).
      */
     public UploadView redrive(UUID uploadId) {
         Upload upload = em.find(Upload.class, uploadId);
         if (upload == null) {
             throw new BusinessException(ErrorCode.UNKNOWN_UPLOAD, "there is no upload " + uploadId, Map.of("upload", uploadId.toString()));
         }
-        List<Stage> queued = Stage.queued();
         Map<Stage, StageCompletion> completions = ledger.completions(uploadId);
-        requests.send(Stage.firstPending(completions.keySet()).orElse(queued.get(queued.size() - 1)), uploadId);
+        requests.send(Stage.firstPending(completions.keySet()).orElse(Stage.queued().get(0)), uploadId);
         return view(upload, directory.slugOf(upload.getTenantId()), completions);
     }
 

@@ -78,12 +78,15 @@ public class StageLedger {
         return Stage.firstPending(completions(uploadId).keySet());
     }
 
-    /** Ends the upload once its last stage (or a failed one) has its outcome: the worst outcome wins. */
+    /**
+     * Ends the upload once its last stage (or a failed one) has its outcome: the worst outcome wins, as
+     * {@link Stage#uploadStatus} counts it.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void finish(Upload upload) {
         StageStatus worst = StageStatus.SUCCESS;
         for (StageCompletion completion : completions(upload.getId()).values()) {
-            worst = worst.worse(completion.getStatus());
+            worst = worst.worse(completion.getStage().uploadStatus(completion.getStatus()));
         }
         upload.complete(UploadStatus.valueOf(worst.name()), Instant.now());
     }

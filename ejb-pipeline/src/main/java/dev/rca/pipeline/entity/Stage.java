@@ -13,13 +13,22 @@ import java.util.Set;
  * here, its package, and its queue in {@code deploy/wildfly/messaging.cli}.
  */
 public enum Stage implements Labelled {
-    INGEST(null),
-    CHUNK("ChunkRequestQueue");
+    INGEST(null, false),
+    CHUNK("ChunkRequestQueue", false),
+    /** Its failure leaves the upload partial, not failed: the text and the chunks are still good. */
+    ANALYZE("AnalyzeRequestQueue", true);
 
     private final String queue;
+    private final boolean failureLeavesPartial;
 
-    Stage(String queue) {
+    Stage(String queue, boolean failureLeavesPartial) {
         this.queue = queue;
+        this.failureLeavesPartial = failureLeavesPartial;
+    }
+
+    /** What a stage's outcome makes of its upload's final status: a failed ANALYZE only makes it partial. */
+    public StageStatus uploadStatus(StageStatus outcome) {
+        return outcome == StageStatus.FAILED && failureLeavesPartial ? StageStatus.PARTIAL : outcome;
     }
 
     /** The name of the stage's request queue ({@code java:/jms/queue/<name>}); the first stage has none. */

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -20,7 +21,11 @@ import java.util.UUID;
 /** One stage's final outcome for one upload (or, without an upload, a refused upload's ingest attempt). */
 @Entity
 @Table(name = "upload_telemetry_events")
+@NamedQuery(name = UploadTelemetryEvent.FIND_BY_UPLOAD_AND_STAGE,
+        query = "SELECT e FROM UploadTelemetryEvent e WHERE e.uploadId = :uploadId AND e.stage = :stage")
 public class UploadTelemetryEvent {
+
+    public static final String FIND_BY_UPLOAD_AND_STAGE = "UploadTelemetryEvent.findByUploadAndStage";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "upload_telemetry_events_seq")
@@ -61,6 +66,14 @@ public class UploadTelemetryEvent {
         this.durationMs = durationMs;
         this.createdAt = Instant.now();
         this.metadata = new LinkedHashMap<>(metadata);
+    }
+
+    /** The stage ran again on the upload (a re-analysis): the row tells its latest outcome. */
+    public void replace(StageStatus outcome, long duration, Map<String, Object> details) {
+        this.status = outcome.label();
+        this.durationMs = duration;
+        this.createdAt = Instant.now();
+        this.metadata = new LinkedHashMap<>(details);
     }
 
     public Long getId() {

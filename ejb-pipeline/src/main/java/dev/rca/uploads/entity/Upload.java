@@ -85,6 +85,17 @@ public class Upload {
         this.completedAt = at;
     }
 
+    /**
+     * A stage runs again on the finished upload (an operator's re-analysis), its request sent at {@code at}: the
+     * upload is processing until it ends, and the recovery sweep counts from then, with no resends yet.
+     */
+    public void reopen(Instant at) {
+        this.status = UploadStatus.PROCESSING;
+        this.completedAt = null;
+        this.resends = 0;
+        this.lastResentAt = at;
+    }
+
     public UUID getId() {
         return id;
     }

@@ -13,5 +13,5 @@ package dev.rca.pipeline.analyze.control;
 public record AnalyzerLimits(int maxPatterns, int maxTemplates, long maxTemplateChars, int maxLineChars,
                              int maxEventLines) {
 
-    public static final AnalyzerLimits DEFAULTS = new AnalyzerLimits(5_000, 100_000, 8_000_000L, 65_536, 20_000);
+    public static final AnalyzerLimits DEFAULTS = new AnalyzerLimits(5_000, 100_000, 8_000_000L, 1_048_576, 20_000);
 }

@@ -19,4 +19,17 @@ public record FileLayout(TimestampFormat format, int prefixTokens, boolean logge
     public boolean timestamped() {
         return format != null || json;
     }
+
+    /** The layout as one line of text, for storage: {@code format;prefixTokens;loggerColon;json;description}. */
+    public String encode() {
+        return (format == null ? "" : format.name()) + ";" + prefixTokens + ";" + loggerColon + ";" + json + ";"
+                + description;
+    }
+
+    public static FileLayout decode(String encoded) {
+        String[] fields = encoded.split(";", 5);
+        return new FileLayout(fields[0].isEmpty() ? null : TimestampFormat.valueOf(fields[0]),
+                Integer.parseInt(fields[1]), Boolean.parseBoolean(fields[2]), Boolean.parseBoolean(fields[3]),
+                fields[4]);
+    }
 }

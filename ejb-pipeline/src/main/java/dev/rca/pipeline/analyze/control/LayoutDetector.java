@@ -11,8 +11,10 @@ import java.util.List;
  */
 public final class LayoutDetector {
 
-    /** Lines of a file the detection reads. */
+    /** Lines of a file the detection reads, not counting blank and indented ones. */
     public static final int SAMPLE_LINES = 100;
+    /** Lines of a file the detection reads at most, counting them all. */
+    public static final int MAX_SAMPLE_LINES = 5_000;
     static final int MAX_PREFIX_TOKENS = 4;
     /** Share of the sampled lines a timestamp form must match (the others may be stack traces). */
     static final double MIN_TIMESTAMPED_SHARE = 0.3;
@@ -23,7 +25,8 @@ public final class LayoutDetector {
     }
 
     public static FileLayout detect(List<String> sample, Instant reference) {
-        List<String> lines = sample.stream().filter(line -> !line.isBlank()).toList();
+        // Indented lines continue an event (stack frames, dumps): they say nothing about the header.
+        List<String> lines = sample.stream().filter(LayoutDetector::mayStartEvent).toList();
         if (lines.isEmpty()) {
             return FileLayout.PLAIN;
         }
@@ -93,6 +96,11 @@ public final class LayoutDetector {
         }
         String description = words.isEmpty() ? FileLayout.PLAIN.description() : String.join(", ", words);
         return new FileLayout(bestFormat, bestPrefix, colon, false, description);
+    }
+
+    /** A line that is neither blank nor indented: one that may carry a header. */
+    public static boolean mayStartEvent(String line) {
+        return !line.isEmpty() && line.charAt(0) != ' ' && line.charAt(0) != '\t' && !line.isBlank();
     }
 
     private static int jsonLines(List<String> lines) {

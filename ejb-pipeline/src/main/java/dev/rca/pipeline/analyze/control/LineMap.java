@@ -48,6 +48,43 @@ public final class LineMap {
         return Arrays.copyOf(entries, count);
     }
 
+    /** A line index ({@link LineSplitter#index()}): ascending byte offsets as varint deltas, deflated. */
+    public static byte[] encodeIndex(long[] offsets) {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream(offsets.length * 3 + 16);
+        long previous = 0;
+        for (long offset : offsets) {
+            long value = offset - previous;
+            previous = offset;
+            while ((value & ~0x7FL) != 0) {
+                raw.write((int) (value & 0x7F) | 0x80);
+                value >>>= 7;
+            }
+            raw.write((int) value);
+        }
+        return deflate(raw.toByteArray());
+    }
+
+    public static long[] decodeIndex(byte[] encoded) {
+        byte[] raw = inflate(encoded);
+        long[] offsets = new long[Math.max(1, raw.length)];
+        int count = 0;
+        long value = 0;
+        int shift = 0;
+        long previous = 0;
+        for (byte b : raw) {
+            value |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                previous += value;
+                offsets[count++] = previous;
+                value = 0;
+                shift = 0;
+            } else {
+                shift += 7;
+            }
+        }
+        return Arrays.copyOf(offsets, count);
+    }
+
     public static int entry(int pattern, boolean continuation) {
         return pattern << 1 | (continuation ? 1 : 0);
     }

@@ -105,7 +105,7 @@ public final class LineParser {
         if (!matcher.lookingAt()) {
             return -1;
         }
-        long millis = layout.format().epochMillis(matcher, reference);
+        long millis = layout.format().epochMillis(matcher, line, reference);
         if (millis == ParsedLine.NO_TIMESTAMP) {
             return -1;
         }
@@ -213,10 +213,9 @@ public final class LineParser {
         }
         if (next < count) {
             String token = line.substring(starts[next], ends[next]);
-            if (isSeparator(token)) {
+            if (isSeparator(line, next)) {
                 messageStart = ends[next];
-            } else if (next + 1 < count && isSeparator(line.substring(starts[next + 1], ends[next + 1]))
-                    && nameLike(token)) {
+            } else if (next + 1 < count && isSeparator(line, next + 1) && nameLike(token)) {
                 out.logger = token;
                 messageStart = ends[next + 1];
             } else if (colonName(token)) {
@@ -307,7 +306,7 @@ public final class LineParser {
         if (!levelShaped(line, start, end, start > starts[index] || end < ends[index])) {
             return null;
         }
-        return LogLevel.ofWord(line.subSequence(start, end));
+        return LogLevel.ofWord(line, start, end);
     }
 
     /**
@@ -372,8 +371,11 @@ public final class LineParser {
         return line.substring(starts[index] + 1, ends[index] - 1);
     }
 
-    private static boolean isSeparator(String token) {
-        return token.equals("-") || token.equals("|") || token.equals(":") || token.equals("--");
+    private boolean isSeparator(String line, int index) {
+        int length = ends[index] - starts[index];
+        char first = line.charAt(starts[index]);
+        return length == 1 && (first == '-' || first == '|' || first == ':')
+                || length == 2 && first == '-' && line.charAt(starts[index] + 1) == '-';
     }
 
     /** A logger, tag or process name: {@code org.foo.Bar}, {@code sshd[123]}, {@code WindowManager}. */
@@ -442,7 +444,7 @@ public final class LineParser {
         } catch (DateTimeParseException e) {
             Matcher iso = TimestampFormat.ISO_8601.matcher(text);
             if (iso.lookingAt()) {
-                return TimestampFormat.ISO_8601.epochMillis(iso, reference);
+                return TimestampFormat.ISO_8601.epochMillis(iso, text, reference);
             }
             return ParsedLine.NO_TIMESTAMP;
         }

@@ -86,6 +86,7 @@ public final class LogAnalyzer {
         private final int index;
         private final String name;
         private List<String> sample = new ArrayList<>();
+        private int sampledHeaders;
         private LineParser parser;
         private final ParsedLine parsed = new ParsedLine();
         private int[] map = new int[1024];
@@ -115,7 +116,10 @@ public final class LogAnalyzer {
             }
             if (parser == null) {
                 sample.add(text);
-                if (sample.size() == LayoutDetector.SAMPLE_LINES) {
+                if (LayoutDetector.mayStartEvent(text)) {
+                    sampledHeaders++;
+                }
+                if (sampledHeaders == LayoutDetector.SAMPLE_LINES || sample.size() == LayoutDetector.MAX_SAMPLE_LINES) {
                     start();
                 }
                 return;
@@ -411,7 +415,7 @@ public final class LogAnalyzer {
         AnalysisReport report = new AnalysisReport(partial ? "partial" : "success", VERSION, lines, events,
                 patterns.size(), timedEvents == 0 ? null
                 : new TimeSpan(Instant.ofEpochMilli(from).toString(), Instant.ofEpochMilli(to).toString()),
-                List.copyOf(warnings), summaries, suspects, groups, timeline, bursts);
+                List.copyOf(warnings), summaries, suspects, groups, timeline, bursts, null);
         return new Analysis(report, patterns, layouts, maps);
     }
 

@@ -1,7 +1,6 @@
 package dev.rca.pipeline.analyze.control;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,6 +15,10 @@ public enum LogLevel {
             'V', TRACE, 'T', TRACE, 'D', DEBUG, 'I', INFO, 'W', WARN, 'E', ERROR, 'F', FATAL, 'A', FATAL);
     private static final LogLevel[] SYSLOG_SEVERITIES = {FATAL, FATAL, FATAL, ERROR, WARN, INFO, INFO, DEBUG};
 
+    private static final int MAX_WORD = 13;
+    @SuppressWarnings("unchecked")
+    private static final Map.Entry<String, LogLevel>[][] BY_LENGTH = new Map.Entry[MAX_WORD + 1][];
+
     static {
         words(TRACE, "TRACE", "TRC", "FINEST", "FINER", "VERBOSE");
         words(DEBUG, "DEBUG", "DBG", "FINE", "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5");
@@ -23,6 +26,11 @@ public enum LogLevel {
         words(WARN, "WARN", "WARNING", "WRN");
         words(ERROR, "ERROR", "ERR", "SEVERE");
         words(FATAL, "FATAL", "CRIT", "CRITICAL", "EMERG", "EMERGENCY", "ALERT", "PANIC");
+        for (int length = 0; length <= MAX_WORD; length++) {
+            int wanted = length;
+            BY_LENGTH[length] = WORDS.entrySet().stream().filter(word -> word.getKey().length() == wanted)
+                    .sorted(Map.Entry.comparingByKey()).toArray(Map.Entry[]::new);
+        }
     }
 
     private static void words(LogLevel level, String... words) {
@@ -33,11 +41,22 @@ public enum LogLevel {
 
     /** The level a header token names (case-insensitive, without brackets or a trailing colon), or null. */
     public static LogLevel ofWord(CharSequence token) {
-        int length = token.length();
-        if (length < 3 || length > 13) {
+        String text = token.toString();
+        return ofWord(text, 0, text.length());
+    }
+
+    /** {@link #ofWord(CharSequence)} of {@code text[start, end)}, without copying it. */
+    public static LogLevel ofWord(String text, int start, int end) {
+        int length = end - start;
+        if (length < 3 || length > MAX_WORD) {
             return null;
         }
-        return WORDS.get(token.toString().toUpperCase(Locale.ROOT));
+        for (Map.Entry<String, LogLevel> word : BY_LENGTH[length]) {
+            if (word.getKey().regionMatches(true, 0, text, start, length)) {
+                return word.getValue();
+            }
+        }
+        return null;
     }
 
     /** The level of a single-letter header field (logcat's {@code E}, glog's {@code W1205}), or null. */

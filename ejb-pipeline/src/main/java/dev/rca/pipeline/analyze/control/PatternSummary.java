@@ -1,5 +1,7 @@
 package dev.rca.pipeline.analyze.control;
 
+import jakarta.json.bind.annotation.JsonbNillable;
+
 import java.util.List;
 
 /**
@@ -10,6 +12,7 @@ import java.util.List;
  *                  matched against
  * @param exception its events carry a stack trace
  */
+@JsonbNillable
 public record PatternSummary(String id, String template, long count, String level, String firstSeen,
                              String lastSeen, List<Integer> files, AnalysisReport.Location at, String sample,
                              boolean exception) {

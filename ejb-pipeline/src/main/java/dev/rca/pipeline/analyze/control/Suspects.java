@@ -120,7 +120,7 @@ public final class Suspects {
     }
 
     /** Earliest first: by first timestamp, then (untimestamped) by file and line, then by id. */
-    static final Comparator<PatternSummary> FIRST_SEEN = Comparator
+    public static final Comparator<PatternSummary> FIRST_SEEN = Comparator
             .comparing((PatternSummary p) -> p.firstSeen() == null ? Instant.MAX : Instant.parse(p.firstSeen()))
             .thenComparingInt(p -> p.at().file())
             .thenComparingLong(p -> p.at().line())

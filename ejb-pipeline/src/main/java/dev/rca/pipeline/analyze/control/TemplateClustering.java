@@ -17,12 +17,16 @@ import java.util.Map;
  * whose weight is at least the weight most of its positions share (the idea of frequency-based parsers such as
  * Brain, simplified); the other positions are values. Templates with the same constant part form a pattern — except
  * that a position with only two values in it is read as two statements (e.g. {@code opened}/{@code closed}), and
- * splits the pattern.
+ * splits the pattern. A large group where this leaves most templates on their own (free text, random words) is
+ * grouped by the positions with few values instead.
  */
 public final class TemplateClustering {
 
     /** A position with at most this many values, none of them masked, splits its pattern instead of varying. */
     static final int MAX_ALTERNATIVES = 2;
+    /** Templates a group needs before it may be found to have no structure ({@link #byCardinality}). */
+    static final int MIN_UNSTRUCTURED_GROUP = 20;
+    static final int MAX_CONSTANT_VALUES = 10;
 
     private TemplateClustering() {
     }
@@ -82,11 +86,38 @@ public final class TemplateClustering {
             }
             byConstants.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(member);
         }
+        if (group.size() >= MIN_UNSTRUCTURED_GROUP && byConstants.size() * 2 > group.size()) {
+            return byCardinality(group, tokens, weights);
+        }
         List<List<Integer>> result = new ArrayList<>();
         for (List<Integer> members : byConstants.values()) {
             splitAlternatives(members, tokens, width, 0, result);
         }
         return result;
+    }
+
+    /**
+     * A large group in which the weights leave most templates alone has no statement structure to find (free
+     * text, random words): there, every position with more than {@link #MAX_CONSTANT_VALUES} values is a value.
+     */
+    private static List<List<Integer>> byCardinality(List<Integer> group, List<String[]> tokens,
+                                                     List<Map<String, Integer>> weights) {
+        int width = weights.size();
+        boolean[] variable = new boolean[width];
+        for (int position = 0; position < width; position++) {
+            variable[position] = weights.get(position).size() > MAX_CONSTANT_VALUES
+                    || weights.get(position).containsKey(TokenMasker.WILDCARD);
+        }
+        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+        for (int member : group) {
+            String[] template = tokens.get(member);
+            StringBuilder key = new StringBuilder();
+            for (int position = 0; position < width; position++) {
+                key.append(variable[position] ? TokenMasker.WILDCARD : template[position]).append(' ');
+            }
+            byKey.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(member);
+        }
+        return new ArrayList<>(byKey.values());
     }
 
     /** The weight shared by the most positions (the larger one on a tie). */

@@ -2,7 +2,7 @@ package dev.rca.pipeline.analyze.control;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -64,12 +64,27 @@ public enum TimestampFormat {
     private final boolean fractional;
     private final boolean timed;
     private final java.util.Set<String> groups;
+    /** Group numbers by name: {@code Matcher.start(String)} looks the name up in a map on every call. */
+    private final java.util.Map<String, Integer> indexes;
+    private final boolean epochMillisGroup;
+    private final boolean epochSecondsGroup;
+    private final boolean fractionGroup;
+    private final boolean zoneGroup;
+    private final boolean shortYearGroup;
+    private final boolean monthNameGroup;
 
     TimestampFormat(String description, String regex) {
         this.description = description;
         this.pattern = Pattern.compile(regex);
         this.groups = Pattern.compile("\\(\\?<([a-zA-Z]+)>").matcher(regex).results()
                 .map(result -> result.group(1)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.indexes = groupIndexes(regex);
+        this.epochMillisGroup = groups.contains("ems");
+        this.epochSecondsGroup = groups.contains("es");
+        this.fractionGroup = groups.contains("f");
+        this.zoneGroup = groups.contains("z");
+        this.shortYearGroup = groups.contains("yy");
+        this.monthNameGroup = groups.contains("MMM");
         this.dateless = !regex.contains("<d>") && !regex.contains("<es>") && !regex.contains("<ems>");
         this.yearless = !dateless && !regex.contains("<y>") && !regex.contains("<yy>") && !regex.contains("<e");
         this.fractional = regex.contains("<f>") || regex.contains("<ems>");
@@ -94,46 +109,91 @@ public enum TimestampFormat {
      *
      * @param reference the upload's arrival: fills in the year (or the date) of forms that lack it
      */
-    public long epochMillis(Matcher match, Instant reference) {
+    public long epochMillis(Matcher match, CharSequence text, Instant reference) {
         try {
-            String epochMillis = group(match, "ems");
-            if (epochMillis != null) {
-                return Long.parseLong(epochMillis);
+            if (epochMillisGroup) {
+                return parse(match, text, "ems");
             }
-            String epochSeconds = group(match, "es");
-            if (epochSeconds != null) {
-                return Long.parseLong(epochSeconds) * 1000 + fractionMillis(group(match, "f"));
+            if (epochSecondsGroup) {
+                return parse(match, text, "es") * 1000 + fractionMillis(match, text);
             }
-            int hour = Integer.parseInt(match.group("H"));
-            int minute = Integer.parseInt(match.group("m"));
-            int second = timed ? Integer.parseInt(match.group("s")) : 0;
-            int fraction = fractional ? fractionMillis(group(match, "f")) : 0;
-            ZoneOffset offset = offset(group(match, "z"));
+            int hour = (int) parse(match, text, "H");
+            int minute = (int) parse(match, text, "m");
+            int second = timed ? (int) parse(match, text, "s") : 0;
+            int fraction = fractional ? fractionMillis(match, text) : 0;
+            long offsetMillis = zoneGroup ? offsetMillis(match) : 0;
+            long timeOfDay = ((hour * 60L + minute) * 60 + second) * 1000 + fraction - offsetMillis;
+            if (hour > 23 || minute > 59 || second > 60) {
+                return Long.MIN_VALUE;
+            }
             if (dateless) {
-                LocalDateTime day = LocalDateTime.ofInstant(reference, ZoneOffset.UTC);
-                LocalDateTime at = day.withHour(hour).withMinute(minute).withSecond(second).withNano(0);
-                long millis = at.toInstant(offset).toEpochMilli() + fraction;
-                return millis > reference.toEpochMilli() ? millis - 86_400_000L : millis;
+                long referenceMillis = reference.toEpochMilli();
+                long day = Math.floorDiv(referenceMillis, DAY_MILLIS) * DAY_MILLIS;
+                long millis = day + timeOfDay;
+                return millis > referenceMillis ? millis - DAY_MILLIS : millis;
             }
-            int month = month(match);
-            int day = Integer.parseInt(match.group("d"));
+            int month = month(match, text);
+            int day = (int) parse(match, text, "d");
             if (yearless) {
-                int year = LocalDateTime.ofInstant(reference, ZoneOffset.UTC).getYear();
-                long millis = LocalDateTime.of(year, month, day, hour, minute, second).toInstant(offset)
-                        .toEpochMilli() + fraction;
+                int year = LocalDate.ofInstant(reference, ZoneOffset.UTC).getYear();
+                long millis = epochDay(year, month, day) * DAY_MILLIS + timeOfDay;
                 if (millis > reference.toEpochMilli()) {
-                    millis = LocalDateTime.of(year - 1, month, day == 29 && month == 2 ? 28 : day, hour, minute,
-                            second).toInstant(offset).toEpochMilli() + fraction;
+                    millis = epochDay(year - 1, month, day == 29 && month == 2 ? 28 : day) * DAY_MILLIS + timeOfDay;
                 }
                 return millis;
             }
-            String shortYear = group(match, "yy");
-            int year = shortYear != null ? 2000 + Integer.parseInt(shortYear) : Integer.parseInt(match.group("y"));
-            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(offset).toEpochMilli()
-                    + fraction;
+            int year = shortYearGroup ? 2000 + (int) parse(match, text, "yy") : (int) parse(match, text, "y");
+            return epochDay(year, month, day) * DAY_MILLIS + timeOfDay;
         } catch (DateTimeException | IllegalArgumentException e) {
             return Long.MIN_VALUE;
         }
+    }
+
+    private static final long DAY_MILLIS = 86_400_000L;
+
+    /** The day's number since 1970-01-01 (the last date asked is remembered: most lines share their date). */
+    private long epochDay(int year, int month, int day) {
+        long key = (year * 16L + month) * 32 + day;
+        long[] last = lastDay.get();
+        if (last[0] == key) {
+            return last[1];
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        last[0] = key;
+        last[1] = epochDay;
+        return epochDay;
+    }
+
+    private final ThreadLocal<long[]> lastDay = ThreadLocal.withInitial(() -> new long[]{-1, 0});
+
+    /** A numeric field; an optional one that is absent (the time of a date-only {@code yyyy.MM.dd}) is 0. */
+    private long parse(Matcher match, CharSequence text, String group) {
+        int index = indexes.get(group);
+        int start = match.start(index);
+        return start < 0 ? 0 : Long.parseLong(text, start, match.end(index), 10);
+    }
+
+    /** The number of each named group: capturing groups are numbered by their opening parenthesis. */
+    private static java.util.Map<String, Integer> groupIndexes(String regex) {
+        java.util.Map<String, Integer> indexes = new java.util.HashMap<>();
+        int number = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(') {
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == '?') {
+                    if (i + 2 < regex.length() && regex.charAt(i + 2) == '<' && i + 3 < regex.length()
+                            && Character.isLetter(regex.charAt(i + 3))) {
+                        number++;
+                        indexes.put(regex.substring(i + 3, regex.indexOf('>', i)), number);
+                    }
+                } else {
+                    number++;
+                }
+            }
+        }
+        return java.util.Map.copyOf(indexes);
     }
 
     /** The level a form glues to its date (glog's {@code E1205}), or null. */
@@ -142,40 +202,46 @@ public enum TimestampFormat {
         return letter == null ? null : LogLevel.ofLetter(letter.charAt(0));
     }
 
-    private int month(Matcher match) {
-        String name = group(match, "MMM");
-        if (name == null) {
-            return Integer.parseInt(match.group("M"));
+    private int month(Matcher match, CharSequence text) {
+        if (!monthNameGroup) {
+            return (int) parse(match, text, "M");
         }
-        String upper = name.toUpperCase(Locale.ROOT);
+        int start = match.start(indexes.get("MMM"));
         for (int i = 0; i < MONTHS.length; i++) {
-            if (MONTHS[i].equals(upper)) {
+            if (MONTHS[i].regionMatches(true, 0, text.toString(), start, 3)) {
                 return i + 1;
             }
         }
-        throw new IllegalArgumentException("no month " + name);
+        throw new IllegalArgumentException("no month at " + start);
     }
 
-    private static int fractionMillis(String fraction) {
-        if (fraction == null) {
+    private int fractionMillis(Matcher match, CharSequence text) {
+        if (!fractionGroup) {
             return 0;
         }
+        int index = indexes.get("f");
+        int start = match.start(index);
+        if (start < 0) {
+            return 0;
+        }
+        int end = match.end(index);
         int millis = 0;
         for (int i = 0; i < 3; i++) {
-            millis = millis * 10 + (i < fraction.length() ? fraction.charAt(i) - '0' : 0);
+            millis = millis * 10 + (start + i < end ? text.charAt(start + i) - '0' : 0);
         }
         return millis;
     }
 
-    private static ZoneOffset offset(String zone) {
+    private static long offsetMillis(Matcher match) {
+        String zone = match.group("z");
         if (zone == null || zone.equals("Z")) {
-            return ZoneOffset.UTC;
+            return 0;
         }
         String digits = zone.replace(":", "");
         int hours = Integer.parseInt(digits.substring(1, 3));
         int minutes = digits.length() >= 5 ? Integer.parseInt(digits.substring(3, 5)) : 0;
         int sign = digits.charAt(0) == '-' ? -1 : 1;
-        return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+        return sign * (hours * 60L + minutes) * 60_000L;
     }
 
     private String group(Matcher match, String name) {

@@ -3,7 +3,7 @@ package dev.rca.pipeline.analyze.control;
 /**
  * The first step of template mining: a message's tokens (split at spaces) with every token that is obviously a
  * value replaced by {@code <*>}: anything with a digit (numbers, ids, hex, IPs with ports, UUIDs, durations, dates,
- * versions), paths and URLs. Punctuation around a token is kept ({@code (<*>)}, {@code '<*>'}), and so is the key of
+ * versions), paths, URLs, and tokens over {@value #MAX_WORD_CHARS} characters (payloads, base64). Punctuation around a token is kept ({@code (<*>)}, {@code '<*>'}), and so is the key of
  * a {@code key=value} pair. Values without a digit ({@code user=alice}) are left to the clustering, which generalises
  * positions that vary across many lines.
  */
@@ -12,6 +12,8 @@ public final class TokenMasker {
     public static final String WILDCARD = "<*>";
     /** Tokens of a message that are templated; the rest of a longer message becomes one wildcard. */
     public static final int MAX_TOKENS = 256;
+    /** A longer token is a value (a payload, base64, a dump), not a word of a statement. */
+    static final int MAX_WORD_CHARS = 100;
 
     private TokenMasker() {
     }
@@ -49,7 +51,7 @@ public final class TokenMasker {
         return tokens;
     }
 
-    /** Masks one token {@code [start, end)}. */
+    /** Masks one token {@code [start, end)}, reading it once. */
     static void token(CharSequence text, int start, int end, StringBuilder out) {
         int from = start;
         int to = end;
@@ -61,61 +63,54 @@ public final class TokenMasker {
         }
         out.append(text, start, from);
         if (from < to) {
-            int equals = indexOf(text, '=', from, to);
-            if (equals > from && equals < to - 1 && !hasDigit(text, from, equals)) {
+            int equals = -1;
+            boolean keyDigit = false;
+            boolean digit = false;
+            boolean slash = false;
+            boolean url = false;
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    digit = true;
+                } else if (c == '=' && equals < 0) {
+                    equals = i;
+                    keyDigit = digit;
+                    digit = false;
+                    slash = false;
+                } else if (c == '/') {
+                    slash |= i > (equals < 0 ? from : equals + 1);
+                    url |= i >= 2 && text.charAt(i - 1) == ':' && i + 1 < to && text.charAt(i + 1) == '/';
+                }
+            }
+            if (equals > from && equals < to - 1 && !keyDigit) {
                 out.append(text, from, equals + 1);
-                core(text, equals + 1, to, out);
+                core(text, equals + 1, to, digit, slash, url, out);
             } else {
-                core(text, from, to, out);
+                core(text, from, to, digit || keyDigit, slash, url, out);
             }
         }
         out.append(text, to, end);
     }
 
-    private static void core(CharSequence text, int from, int to, StringBuilder out) {
-        if (isVariable(text, from, to)) {
+    private static void core(CharSequence text, int from, int to, boolean digit, boolean slash, boolean url,
+                             StringBuilder out) {
+        if (digit || url || to - from > MAX_WORD_CHARS || isPath(text, from, to, slash)) {
             out.append(WILDCARD);
         } else {
             out.append(text, from, to);
         }
     }
 
-    static boolean isVariable(CharSequence text, int from, int to) {
-        if (hasDigit(text, from, to)) {
-            return true;
-        }
+    /** {@code /var/log/x}, {@code ~/x/y}, {@code \\share\\x}, {@code C:\\x}. */
+    private static boolean isPath(CharSequence text, int from, int to, boolean slash) {
         char first = text.charAt(from);
-        if ((first == '/' || first == '~') && indexOf(text, '/', from + 1, to) > 0) {
+        if ((first == '/' || first == '~') && slash) {
             return true;
         }
         if (first == '\\' && to - from > 2) {
             return true;
         }
-        for (int i = from; i + 2 < to; i++) {
-            if (text.charAt(i) == ':' && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
-                return true;
-            }
-        }
         return to - from > 2 && text.charAt(from + 1) == ':' && text.charAt(from + 2) == '\\';
-    }
-
-    private static boolean hasDigit(CharSequence text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int indexOf(CharSequence text, char wanted, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == wanted) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static boolean isLeading(char c) {

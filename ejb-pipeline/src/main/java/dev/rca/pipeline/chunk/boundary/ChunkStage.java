@@ -6,6 +6,7 @@ import dev.rca.pipeline.chunk.entity.Chunk;
 import dev.rca.pipeline.control.QueuedStage;
 import dev.rca.pipeline.control.StageFailure;
 import dev.rca.pipeline.control.StageResult;
+import dev.rca.pipeline.control.StoredFiles;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
 import dev.rca.uploads.control.FileBlocks;
@@ -39,6 +40,9 @@ public class ChunkStage implements QueuedStage {
     @EJB
     FileBlocks blocks;
 
+    @EJB
+    StoredFiles storedFiles;
+
     @Inject
     @ConfigProperty(name = "rca.chunk.target-bytes")
     int targetBytes;
@@ -50,13 +54,7 @@ public class ChunkStage implements QueuedStage {
 
     @Override
     public StageResult perform(Upload upload) throws StageFailure {
-        List<UploadFile> files = em.createNamedQuery(UploadFile.FIND_BY_UPLOAD, UploadFile.class)
-                .setParameter("uploadId", upload.getId())
-                .getResultList();
-        String missing = blocks.missingBlocks(upload.getId(), files);
-        if (missing != null) {
-            throw new StageFailure("missing_blocks", missing);
-        }
+        List<UploadFile> files = storedFiles.of(upload);
         long chunks = 0;
         long splitLines = 0;
         long bytes = 0;

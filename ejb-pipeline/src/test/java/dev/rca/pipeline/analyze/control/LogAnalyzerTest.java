@@ -150,4 +150,24 @@ class LogAnalyzerTest {
     static String at2(int second) {
         return String.format("2026-02-10T%02d:%02d:%02dZ", 8 + second / 3600, second / 60 % 60, second % 60);
     }
+
+    @Test
+    void randomWordsDoNotMakeAPatternPerLine() {
+        java.util.Random random = new java.util.Random(3);
+        String[] words = {"request", "completed", "timeout", "upstream", "retry", "cache", "miss", "connection",
+                "refused", "user", "order", "payment", "latency", "Zürich", "naïve", "日本語", "→"};
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            StringBuilder line = new StringBuilder(at2(i % 3600)).append(" INFO [w] x.Y - ");
+            int count = 3 + random.nextInt(25);
+            for (int w = 0; w < count; w++) {
+                line.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            lines.add(line.append("id=").append(random.nextLong()).toString());
+        }
+        Analysis analysis = analyze(List.of(lines));
+        assertEquals("success", analysis.report().status(), analysis.report().warnings()::toString);
+        assertTrue(analysis.patterns().size() <= lines.size() / 10, "patterns: " + analysis.patterns().size());
+        assertEquals(30_000, analysis.patterns().stream().mapToLong(PatternSummary::count).sum());
+    }
 }

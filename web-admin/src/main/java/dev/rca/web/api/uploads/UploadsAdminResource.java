@@ -1,5 +1,6 @@
 package dev.rca.web.api.uploads;
 
+import dev.rca.pipeline.analyze.boundary.Reanalysis;
 import dev.rca.pipeline.boundary.UploadProgress;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,10 +22,23 @@ public class UploadsAdminResource {
     @EJB
     UploadProgress uploads;
 
-    /** Sends the upload's chunk request again; the chunk stage ignores it if the upload is already chunked. */
+    @EJB
+    Reanalysis reanalysis;
+
+    /**
+     * Sends the request of the upload's first stage without an outcome again; of the chunk stage when every stage has
+     * one, which skips it as a duplicate.
+     */
     @POST
     @Path("{id}/redrive")
     public Response redrive(@PathParam("id") UUID id) {
         return Response.accepted(uploads.redrive(id)).build();
+    }
+
+    /** Runs the analyze stage again on a finished upload and replaces its analysis (after an analyzer upgrade). */
+    @POST
+    @Path("{id}/reanalyze")
+    public Response reanalyze(@PathParam("id") UUID id) {
+        return Response.accepted(reanalysis.reanalyze(id)).build();
     }
 }

@@ -1,5 +1,8 @@
 package dev.rca.web.api.uploads;
 
+import dev.rca.paging.Page;
+import dev.rca.pipeline.boundary.UploadList;
+import dev.rca.pipeline.boundary.UploadRow;
 import dev.rca.pipeline.boundary.UploadView;
 import dev.rca.pipeline.boundary.UploadProgress;
 import dev.rca.pipeline.ingest.boundary.UploadIntake;
@@ -7,6 +10,8 @@ import dev.rca.errors.BusinessException;
 import dev.rca.errors.ErrorCode;
 import dev.rca.pipeline.chunk.boundary.ChunkPage;
 import dev.rca.pipeline.chunk.boundary.Chunks;
+import dev.rca.pipeline.analyze.boundary.Analyses;
+import dev.rca.pipeline.analyze.control.AnalysisReport;
 import dev.rca.pipeline.ingest.control.UploadSource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,6 +28,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
@@ -30,6 +36,8 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,6 +61,12 @@ public class UploadsResource {
 
     @EJB
     Chunks chunks;
+
+    @EJB
+    Analyses analyses;
+
+    @EJB
+    UploadList list;
 
     @PathParam("tenant")
     String tenant;
@@ -80,6 +94,15 @@ public class UploadsResource {
         return accepted(intake.accept(tenant, new FormBody(mediaType(), headers.getLength(), request)));
     }
 
+    /** The tenant's uploads, newest first: the baseline picker's and the command line's list. */
+    @GET
+    public Page<UploadRow> list(@QueryParam("status") String status, @QueryParam("from") String from,
+                                @QueryParam("to") String to, @QueryParam("q") String query,
+                                @QueryParam("offset") @DefaultValue("0") int offset,
+                                @QueryParam("limit") @DefaultValue("50") int limit) {
+        return list.page(tenant, status, instant("from", from), instant("to", to), query, offset, limit);
+    }
+
     @GET
     @Path("{id}")
     public UploadView upload(@PathParam("id") String id) {
@@ -94,6 +117,55 @@ public class UploadsResource {
         return chunks.page(tenant, uploadId(id), offset, limit);
     }
 
+    /** The upload's analysis (docs/api.md, "Analysis"), optionally against a baseline upload of the tenant. */
+    @GET
+    @Path("{id}/analysis")
+    public AnalysisReport analysis(@PathParam("id") String id, @QueryParam("baseline") String baseline) {
+        return analyses.report(tenant, uploadId(id), baseline == null || baseline.isEmpty() ? null : uploadId(baseline));
+    }
+
+    @GET
+    @Path("{id}/patterns")
+    public Analyses.PatternPage patterns(@PathParam("id") String id,
+                                         @QueryParam("sort") @DefaultValue("count") String sort,
+                                         @QueryParam("level") String level,
+                                         @QueryParam("q") String query,
+                                         @QueryParam("offset") @DefaultValue("0") int offset,
+                                         @QueryParam("limit") @DefaultValue("100") int limit) {
+        return analyses.patterns(tenant, uploadId(id), sort, level, query, offset, limit);
+    }
+
+    @GET
+    @Path("{id}/patterns/{pattern}/lines")
+    public Analyses.PatternLinePage patternLines(@PathParam("id") String id, @PathParam("pattern") String pattern,
+                                                 @QueryParam("offset") @DefaultValue("0") long offset,
+                                                 @QueryParam("limit") @DefaultValue("100") int limit) {
+        return analyses.patternLines(tenant, uploadId(id), pattern, offset, limit);
+    }
+
+    @GET
+    @Path("{id}/files/{file}/lines")
+    public Analyses.FileLinePage fileLines(@PathParam("id") String id, @PathParam("file") int file,
+                                           @QueryParam("from") @DefaultValue("1") long from,
+                                           @QueryParam("limit") @DefaultValue("1000") int limit,
+                                           @QueryParam("q") String query) {
+        return analyses.fileLines(tenant, uploadId(id), file, from, limit, query);
+    }
+
+    /** A file's stored text as the ingest stage kept it (UTF-8, BOM stripped, UTF-16 transcoded), streamed. */
+    @GET
+    @Path("{id}/files/{file}/raw")
+    @Produces("text/plain; charset=utf-8")
+    public Response raw(@PathParam("id") String id, @PathParam("file") int file) {
+        UUID upload = uploadId(id);
+        String name = analyses.fileName(tenant, upload, file);
+        StreamingOutput text = out -> analyses.writeRaw(tenant, upload, file, out);
+        return Response.ok(text)
+                .header("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_")
+                        + "\"")
+                .build();
+    }
+
     private Response accepted(UploadView upload) {
         return Response.accepted(upload)
                 .location(uriInfo.getAbsolutePathBuilder().path(upload.id().toString()).build())
@@ -103,6 +175,18 @@ public class UploadsResource {
     private String mediaType() {
         MediaType type = headers.getMediaType();
         return type == null ? null : type.getType() + "/" + type.getSubtype();
+    }
+
+    private static Instant instant(String parameter, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BusinessException(ErrorCode.INVALID_PARAMETER, parameter + " must be an ISO-8601 instant such as"
+                    + " 2026-12-01T00:00:00Z", Map.of("parameter", parameter, "value", value));
+        }
     }
 
     private UUID uploadId(String id) {
