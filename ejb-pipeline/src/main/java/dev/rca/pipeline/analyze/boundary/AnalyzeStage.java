@@ -83,7 +83,9 @@ public class AnalyzeStage implements QueuedStage {
                 throw failure(upload, fault.cause);
             }
             if (splitter.cutLines() > 0) {
-                analyzer.bound((file.getName() == null ? "file " + file.getFileIndex() : file.getName()) + ": "
+                // Not partial: a template keeps only a message's first 256 tokens and masks tokens over 100
+                // characters, so what follows the first MiB of a line would not change it.
+                analyzer.warn((file.getName() == null ? "file " + file.getFileIndex() : file.getName()) + ": "
                         + splitter.cutLines() + " line(s) longer than "
                         + limits.maxLineChars() + " bytes were analysed on their first " + limits.maxLineChars());
             }

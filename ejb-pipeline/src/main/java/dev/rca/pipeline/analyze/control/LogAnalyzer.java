@@ -81,6 +81,11 @@ public final class LogAnalyzer {
         warnings.add(warning);
     }
 
+    /** Adds a warning about the input that leaves the analysis complete. */
+    public void warn(String warning) {
+        warnings.add(warning);
+    }
+
     /** One file being read. */
     public final class FileScan {
         private final int index;
