@@ -1,4 +1,5 @@
-// The admin UI's only script: copy buttons and the upload page's polling. Pages work without it, minus both.
+// The admin UI's only script: copy buttons, the upload page's polling and its timeline chart. Pages work without
+// it, minus these.
 document.addEventListener('click', function (event) {
     var button = event.target.closest('[data-copy]');
     if (!button) {
@@ -25,4 +26,59 @@ function rcaPoll(refresh, liveId) {
         }
     };
     window.setTimeout(tick, 1000);
+}
+
+// The upload page's timeline (ECharts, served from the WAR): events per bucket stacked by level, bursts shaded.
+// The figures come from the element's data-timeline; without script the page still lists bursts and suspects.
+var RCA_LEVEL_COLOURS = {FATAL: '#7f1d1d', ERROR: '#dc2626', WARN: '#f59e0b', INFO: '#3b82f6', DEBUG: '#94a3b8',
+    TRACE: '#cbd5e1', NONE: '#e5e7eb'};
+function rcaTimeline() {
+    var element = document.getElementById('timeline');
+    if (!element || !window.echarts || element.getAttribute('data-drawn') === 'true') {
+        return;
+    }
+    var data = JSON.parse(element.getAttribute('data-timeline'));
+    if (!data.starts) {
+        return;
+    }
+    var first = Date.parse(data.starts[0]);
+    var width = data.bucketSeconds * 1000;
+    var bucketOf = function (instant) {
+        return Math.min(data.starts.length - 1, Math.max(0, Math.floor((Date.parse(instant) - first) / width)));
+    };
+    var areas = data.bursts.map(function (burst) {
+        return [{xAxis: data.starts[bucketOf(burst.start)], name: burst.pattern},
+            {xAxis: data.starts[bucketOf(burst.end)]}];
+    });
+    var series = Object.keys(data.levels).filter(function (level) {
+        return data.levels[level].some(function (count) { return count > 0; });
+    }).map(function (level, index) {
+        var line = {name: level, type: 'bar', stack: 'events', data: data.levels[level], barCategoryGap: '10%',
+            itemStyle: {color: RCA_LEVEL_COLOURS[level]}};
+        if (index === 0 && areas.length > 0) {
+            line.markArea = {silent: true, itemStyle: {color: 'rgba(220, 38, 38, 0.12)'}, data: areas};
+        }
+        return line;
+    });
+    var chart = window.echarts.init(element, null, {renderer: 'canvas'});
+    chart.setOption({
+        animation: false,
+        tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+        legend: {top: 0},
+        grid: {left: 48, right: 16, top: 32, bottom: 48},
+        xAxis: {type: 'category', data: data.starts,
+            axisLabel: {formatter: function (start) { return start.substring(11, 19); }}},
+        yAxis: {type: 'value', minInterval: 1},
+        series: series
+    });
+    element.setAttribute('data-drawn', 'true');
+    window.addEventListener('resize', function () { chart.resize(); });
+}
+document.addEventListener('DOMContentLoaded', rcaTimeline);
+if (window.faces && window.faces.ajax) {
+    window.faces.ajax.addOnEvent(function (event) {
+        if (event.status === 'success') {
+            rcaTimeline();
+        }
+    });
 }

@@ -4,6 +4,7 @@ import dev.rca.it.ui.Browser;
 import dev.rca.it.ui.GlobalFlagsPage;
 import dev.rca.it.ui.NewUploadPage;
 import dev.rca.it.ui.OverviewPage;
+import dev.rca.it.ui.PatternLinesPage;
 import dev.rca.it.ui.SignInPage;
 import dev.rca.it.ui.TelemetryPage;
 import dev.rca.it.ui.TenantPage;
@@ -204,6 +205,38 @@ class AdminUiIT extends AdminSession {
      * nothing created. The same request with the page's own ViewState does create the tenant, so it is the ViewState,
      * not anything else about the request, that stops the forgery.
      */
+    @Test
+    void theUploadPageLeadsWithTheReport() throws Exception {
+        Admin.Tenant tenant = admin.tenant("ui-report");
+        String baseline = admin.uploadSucceeded(tenant, AnalysisIT.bytes(AnalysisIT.healthy()), Duration.ofSeconds(120))
+                .json().getString("id");
+        String incident = admin.uploadSucceeded(tenant, AnalysisIT.bytes(AnalysisIT.incident()), Duration.ofSeconds(120))
+                .json().getString("id");
+        browser.go("admin/");
+        SignInPage.shown(browser).signIn(USER, PASSWORD);
+
+        UploadPage upload = UploadPage.open(browser, tenant.slug(), incident, null).awaitReport();
+        assertEquals("success", upload.analysisStatus());
+        assertTrue(upload.suspects().get(0).startsWith("database connection lost to <*>"), upload.suspects().toString());
+        assertTrue(upload.suspectReasons(1).contains("first_error"), upload.suspectReasons(1));
+        assertTrue(upload.timelineDrawn(), "the chart library drew the timeline");
+        assertFalse(upload.bursts().isEmpty(), "the flood of symptoms is a burst");
+        assertEquals(List.of("java.lang.IllegalStateException"), upload.exceptionTypes());
+        browser.screenshot("15-upload-report");
+
+        upload = upload.filterPatterns("ERROR", "timeout");
+        assertEquals(List.of("request <*> failed: upstream timeout after <*> ms"), upload.patterns());
+        PatternLinesPage lines = upload.openLines("request <*> failed");
+        assertTrue(lines.total().startsWith("2000 line(s)"), lines.total());
+        assertEquals(List.of("20000", "5000"), lines.markedInFirstLine(), "the values are marked, the words not");
+        browser.screenshot("16-pattern-lines");
+
+        upload = UploadPage.open(browser, tenant.slug(), incident, null).awaitReport().compareWith(baseline);
+        assertEquals(2, upload.comparison("new").size(), upload.comparison("new").toString());
+        assertTrue(upload.comparison("gone").isEmpty());
+        browser.screenshot("17-upload-compared");
+    }
+
     @Test
     void aSupportBundleShowsWhatWasSkippedAndTheDlqIsReDrivenFromTheOverview() throws Exception {
         Admin.Tenant tenant = admin.tenant("ui-bundle");

@@ -45,8 +45,8 @@ public class OverviewBacking {
     public void redriveDeadLetters() {
         int moved = deadLetters.redrive(REDRIVE_BATCH);
         overview = null;
-        Messages.info(moved == 0 ? "The DLQ holds no chunk request."
-                : "Moved " + moved + " chunk request(s) from the DLQ back to ChunkRequestQueue; uploads that ended"
-                + " meanwhile are skipped by the chunk stage.");
+        Messages.info(moved == 0 ? "The DLQ holds no stage request."
+                : "Moved " + moved + " stage request(s) from the DLQ back to their stages' queues; a stage skips an"
+                + " upload it has done meanwhile.");
     }
 }

@@ -138,6 +138,17 @@ public class Analyses {
                 matching.subList(Math.min(offset, matching.size()), Math.min(offset + limit, matching.size())));
     }
 
+    /** One pattern of the upload; 404 {@code unknown_pattern} for an id it does not have. */
+    public PatternSummary pattern(String tenantSlug, UUID uploadId, String patternId) {
+        return storedPatterns(tenantSlug, uploadId).stream().filter(p -> p.id().equals(patternId)).findFirst()
+                .orElseThrow(() -> unknownPattern(uploadId, patternId));
+    }
+
+    private static BusinessException unknownPattern(UUID uploadId, String patternId) {
+        return new BusinessException(ErrorCode.UNKNOWN_PATTERN, "upload " + uploadId + " has no pattern " + patternId,
+                Map.of("pattern", String.valueOf(patternId)));
+    }
+
     public PatternLinePage patternLines(String tenantSlug, UUID uploadId, String patternId, long offset, int limit) {
         FilteredPage.checkBounds(offset, limit, MAX_LINE_PAGE);
         List<PatternSummary> patterns = storedPatterns(tenantSlug, uploadId);
@@ -148,8 +159,7 @@ public class Analyses {
             }
         }
         if (ordinal < 0) {
-            throw new BusinessException(ErrorCode.UNKNOWN_PATTERN, "upload " + uploadId + " has no pattern "
-                    + patternId, Map.of("pattern", patternId));
+            throw unknownPattern(uploadId, patternId);
         }
         Map<Integer, UploadFile> files = filesByIndex(uploadId);
         long total = 0;

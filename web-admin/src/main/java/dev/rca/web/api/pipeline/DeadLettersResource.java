@@ -35,7 +35,7 @@ public class DeadLettersResource {
     public record Depth(long depth) {
     }
 
-    /** How many requests were moved back to ChunkRequestQueue, and what is left in the DLQ. */
+    /** How many requests were moved back to their stages' queues, and what is left in the DLQ. */
     public record Redriven(int redriven, long remaining) {
     }
 
