@@ -10,6 +10,7 @@
 #   deploy/benchmark.sh flags [BASE_URL [RUNS]]                           flag PUT -> effective; defaults: ... 20
 #   deploy/benchmark.sh stage-gate                                        the enhanced-metrics gate, ns per stage outcome
 #   deploy/benchmark.sh analyzer                                          the analyzer in-process on one core, lines/s
+#   deploy/benchmark.sh accuracy [EXAMPLES]                               the analyzer on the labelled corpus, per layout
 #   deploy/benchmark.sh metrics [BASE_URL [TENANTS [RUNS]]]              /metrics render time and size with TENANTS
 #                                                                        enabled (server started with
 #                                                                        -Drca.metrics.max-enhanced-tenants >= TENANTS)
@@ -84,8 +85,9 @@ case "$scenario" in
     flags) main=dev.rca.bench.FlagChangeBenchmark module=deploy ;;
     stage-gate) main=dev.rca.telemetry.control.StageGateBenchmark module=ejb-pipeline ;;
     analyzer) main=dev.rca.pipeline.analyze.control.AnalyzerBenchmark module=ejb-pipeline ;;
+    accuracy) main=dev.rca.pipeline.analyze.corpus.CorpusAccuracy module=ejb-pipeline ;;
     metrics) main=dev.rca.bench.MetricsRenderBenchmark module=deploy ;;
-    *) echo "unknown scenario '$scenario': upload, bundle, flags, stage-gate, analyzer or metrics" >&2; exit 2 ;;
+    *) echo "unknown scenario '$scenario': upload, bundle, flags, stage-gate, analyzer, accuracy or metrics" >&2; exit 2 ;;
 esac
 mvn -B -q -pl "$module" test-compile
 mvn -B -q -pl "$module" exec:java -Dexec.classpathScope=test -Dexec.mainClass="$main" -Dexec.args="$*"
