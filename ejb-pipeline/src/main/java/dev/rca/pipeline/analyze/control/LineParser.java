@@ -152,6 +152,11 @@ public final class LineParser {
             return pipedHeader(line, position, out);
         }
         int count = tokens(line, position);
+        if (context && count >= 2 && isStream(line, 0) && ends[1] - starts[1] == 1
+                && (line.charAt(starts[1]) == 'F' || line.charAt(starts[1]) == 'P')) {
+            // a container runtime's record (CRI): stream and full/partial tag, then the container's own line
+            return skipSpaces(line, ends[1]);
+        }
         if (count == 0) {
             return line.length();
         }
@@ -198,12 +203,21 @@ public final class LineParser {
             return skipSpaces(line, position);
         }
         int messageStart = next < count ? starts[next] : (next > 0 ? ends[next - 1] : position);
-        while (next < count && isBracketed(line, next)) {
-            String inner = inner(line, next);
-            if (out.thread == null) {
-                out.thread = inner;
-            } else if (out.logger == null) {
-                out.logger = inner;
+        while (next < count) {
+            if (isBracketed(line, next)) {
+                String inner = inner(line, next);
+                if (out.thread == null) {
+                    out.thread = inner;
+                } else if (out.logger == null) {
+                    out.logger = inner;
+                }
+            } else if (next + 1 < count && digits(line, starts[next], ends[next])
+                    && (isSeparator(line, next + 1) || isBracketed(line, next + 1))) {
+                // a process id before more header fields: Spring Boot's "INFO 48213 --- [main]"
+            } else if (next + 1 < count && isSeparator(line, next) && isBracketed(line, next + 1)) {
+                // a separator between header fields
+            } else {
+                break;
             }
             messageStart = ends[next];
             if (messageStart < line.length() && line.charAt(messageStart) == ':') {
@@ -218,7 +232,7 @@ public final class LineParser {
             } else if (next + 1 < count && isSeparator(line, next + 1) && nameLike(token)) {
                 out.logger = token;
                 messageStart = ends[next + 1];
-            } else if (colonName(token)) {
+            } else if (colonName(token) && processOrLogger(token)) {
                 sawColonName = true;
                 if (layout.loggerColon()) {
                     out.logger = token.substring(0, token.length() - 1);
@@ -300,8 +314,12 @@ public final class LineParser {
             return tagged ? LogLevel.ofLetter(letter) : null;
         }
         int slash = line.indexOf('/', start);
-        if (slash == start + 1 && slash < end) {
-            return LogLevel.ofLetter(line.charAt(start));
+        if (slash == start + 1 && slash < end && start == starts[index]) {
+            // logcat's "E/Tag(  123):" or "E/Tag:", not a thread such as "[I/O dispatcher 3]"
+            int tagEnd = ends[index];
+            boolean tag = line.charAt(tagEnd - 1) == ':' || line.indexOf('(', start) > 0
+                    && line.indexOf('(', start) < tagEnd;
+            return tag ? LogLevel.ofLetter(line.charAt(start)) : null;
         }
         if (!levelShaped(line, start, end, start > starts[index] || end < ends[index])) {
             return null;
@@ -371,11 +389,17 @@ public final class LineParser {
         return line.substring(starts[index] + 1, ends[index] - 1);
     }
 
+    private boolean isStream(String line, int index) {
+        return line.startsWith("stdout", starts[index]) && ends[index] - starts[index] == 6
+                || line.startsWith("stderr", starts[index]) && ends[index] - starts[index] == 6;
+    }
+
     private boolean isSeparator(String line, int index) {
         int length = ends[index] - starts[index];
         char first = line.charAt(starts[index]);
         return length == 1 && (first == '-' || first == '|' || first == ':')
-                || length == 2 && first == '-' && line.charAt(starts[index] + 1) == '-';
+                || (length == 2 || length == 3) && first == '-' && line.charAt(starts[index] + 1) == '-'
+                && line.charAt(ends[index] - 1) == '-';
     }
 
     /** A logger, tag or process name: {@code org.foo.Bar}, {@code sshd[123]}, {@code WindowManager}. */
@@ -395,6 +419,22 @@ public final class LineParser {
             }
         }
         return letter;
+    }
+
+    /**
+     * A name that is a process or a logger rather than the first word of a message: it has a pid, a package or a
+     * path ({@code sshd[12]}, {@code dfs.DataNode$PacketResponder}, {@code kube/proxy}) or is a CamelCase tag
+     * ({@code WindowManager}); {@code http:} or {@code error:} opening a message is not one.
+     */
+    static boolean processOrLogger(String token) {
+        for (int i = 0; i < token.length() - 1; i++) {
+            char c = token.charAt(i);
+            if (c == '[' || c == '(' || c == '.' || c == '$' || c == '/' || c == '_'
+                    || i > 0 && Character.isUpperCase(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A name ending with a colon, whose last character before the colon is not a digit outside brackets. */

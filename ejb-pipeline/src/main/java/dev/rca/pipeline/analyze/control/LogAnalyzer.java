@@ -31,6 +31,7 @@ public final class LogAnalyzer {
     public static final String VERSION = "rca-analyzer/1";
     static final String TAIL_TEMPLATE = TokenMasker.WILDCARD;
     static final String EXCEPTION_SEPARATOR = "\n";
+    static final Set<String> DETAIL_RECORDS = Set.of("DETAIL", "HINT", "CONTEXT", "STATEMENT", "QUERY", "LOCATION");
 
     private final AnalyzerLimits limits;
     private final Instant reference;
@@ -105,6 +106,7 @@ public final class LogAnalyzer {
         private int eventOffset;
         private long eventTime;
         private LogLevel eventLevel;
+        private String eventThread;
         private StackTrace trace;
         private boolean traceback;
         private boolean goroutine;
@@ -176,6 +178,7 @@ public final class LogAnalyzer {
             eventOffset = parsed.messageOffset();
             eventTime = parsed.timestamp();
             eventLevel = parsed.level();
+            eventThread = parsed.thread();
             trace = null;
             traceback = false;
             goroutine = false;
@@ -183,8 +186,12 @@ public final class LogAnalyzer {
 
         /** Whether a line continues the current event rather than starting one. */
         private boolean continues(String text) {
-            if (eventStart < 0 || parsed.hasTimestamp()) {
+            if (eventStart < 0 || text.startsWith("panic: ")) {
+                // a Go runtime panic is printed without a header: it starts an event of its own
                 return false;
+            }
+            if (parsed.hasTimestamp()) {
+                return isDetail(parsed);
             }
             if (eventLines >= limits.maxEventLines()) {
                 bound("an event of " + name + " has more than " + limits.maxEventLines()
@@ -222,7 +229,26 @@ public final class LogAnalyzer {
                 return true;
             }
             return eventLines == 1 && Character.isLetter(first) && text.indexOf(':') > 0
-                    && (text.contains("Exception") || text.contains("Error") || text.contains("Throwable"));
+                    && (text.contains("Exception") || text.contains("Error") || text.contains("Throwable"))
+                    && StackTrace.isExceptionLine(text);
+        }
+
+        /**
+         * A timestamped record that only adds to the one before it from the same thread or process: its header's
+         * message opens with {@code DETAIL:}, {@code HINT:}, {@code CONTEXT:}, {@code STATEMENT:}, {@code QUERY:} or
+         * {@code LOCATION:} (PostgreSQL prints an error's detail, hint and statement as such records).
+         */
+        private boolean isDetail(ParsedLine line) {
+            if (!java.util.Objects.equals(line.thread(), eventThread)) {
+                return false;
+            }
+            if (line.logger() != null && DETAIL_RECORDS.contains(line.logger())) {
+                return true; // the layout took it for the header's name
+            }
+            String text = line.messageText().toString();
+            int offset = line.messageOffset();
+            int colon = text.indexOf(':', offset);
+            return colon > offset && colon - offset <= 9 && DETAIL_RECORDS.contains(text.substring(offset, colon));
         }
 
         private void closeEvent() {

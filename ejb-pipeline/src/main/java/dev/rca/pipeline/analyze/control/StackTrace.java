@@ -135,6 +135,11 @@ public final class StackTrace {
         parts.add(new Part(type, message == null ? "" : message, frames));
     }
 
+    /** A {@code Type: message} line (or a bare qualified type) as a trace prints its exception. */
+    public static boolean isExceptionLine(String text) {
+        return EXCEPTION.matcher(text).matches();
+    }
+
     public boolean isPresent() {
         return !parts.isEmpty();
     }

@@ -160,17 +160,70 @@ public final class TemplateClustering {
         result.add(members);
     }
 
+    /**
+     * The members' common template: a position where they differ is a value, keeping the punctuation all of them
+     * put around it ({@code '<*>'}, {@code (<*>)}, {@code user=<*>}).
+     */
     private static String[] common(List<Integer> members, List<String[]> tokens) {
         String[] first = tokens.get(members.get(0));
         String[] common = first.clone();
-        for (int member : members) {
-            String[] template = tokens.get(member);
-            for (int position = 0; position < common.length; position++) {
-                if (!common[position].equals(template[position])) {
-                    common[position] = TokenMasker.WILDCARD;
+        for (int position = 0; position < common.length; position++) {
+            String prefix = first[position];
+            String suffix = first[position];
+            boolean differs = false;
+            for (int member : members) {
+                String token = tokens.get(member)[position];
+                if (!token.equals(first[position])) {
+                    differs = true;
+                    prefix = commonPrefix(prefix, token);
+                    suffix = commonSuffix(suffix, token);
                 }
+            }
+            if (differs) {
+                prefix = punctuation(prefix, true);
+                suffix = punctuation(suffix, false);
+                common[position] = prefix + TokenMasker.WILDCARD + suffix;
             }
         }
         return common;
+    }
+
+    private static String commonPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return a.substring(0, n);
+    }
+
+    private static String commonSuffix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(a.length() - 1 - n) == b.charAt(b.length() - 1 - n)) {
+            n++;
+        }
+        return a.substring(a.length() - n);
+    }
+
+    /**
+     * What of a common prefix (or suffix) is punctuation or a {@code key=}: a shared word start such as {@code ali}
+     * of {@code alice}/{@code alibaba} is part of the value, and {@code <*>} itself never appears twice.
+     */
+    private static String punctuation(String part, boolean prefix) {
+        if (part.contains(TokenMasker.WILDCARD)) {
+            return "";
+        }
+        if (prefix) {
+            int equals = part.lastIndexOf('=');
+            int end = 0;
+            while (end < part.length() && !Character.isLetterOrDigit(part.charAt(end))) {
+                end++;
+            }
+            return equals >= end ? part.substring(0, equals + 1) : part.substring(0, end);
+        }
+        int start = part.length();
+        while (start > 0 && !Character.isLetterOrDigit(part.charAt(start - 1))) {
+            start--;
+        }
+        return part.substring(start);
     }
 }

@@ -83,8 +83,13 @@ public final class TokenMasker {
                 }
             }
             if (equals > from && equals < to - 1 && !keyDigit) {
-                out.append(text, from, equals + 1);
-                core(text, equals + 1, to, digit, slash, url, out);
+                int value = equals + 1;
+                // a quoted value keeps its opening quote, as its closing one is kept: key="<*>"
+                while (value < to - 1 && isLeading(text.charAt(value))) {
+                    value++;
+                }
+                out.append(text, from, value);
+                core(text, value, to, digit, slash, url, out);
             } else {
                 core(text, from, to, digit || keyDigit, slash, url, out);
             }

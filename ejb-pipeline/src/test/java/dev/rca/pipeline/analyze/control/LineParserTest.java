@@ -40,6 +40,10 @@ class LineParserTest {
             "1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO instruction cache parity error corrected ;; 2005-06-03T15:42:50.675Z ;; INFO ;; instruction cache parity error corrected",
             "E1205 10:11:12.131415    1234 reflector.go:138] failed to list pods ;; 2025-12-05T10:11:12.131Z ;; ERROR ;; failed to list pods",
             "127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] \"GET /apache_pb.gif HTTP/1.0\" 200 2326 ;; 2000-10-10T20:55:36Z ;; - ;; \"GET /apache_pb.gif HTTP/1.0\" 200 2326",
+            "2026-02-03 04:05:06.789  INFO 48213 --- [           main] c.a.BillingApplication   : Started in 3.2 seconds ;; 2026-02-03T04:05:06.789Z ;; INFO ;; Started in 3.2 seconds",
+            "2026-02-03 04:05:06,789 WARN [I/O dispatcher 3] c.a.search.IndexWriter - bulk request slow ;; 2026-02-03T04:05:06.789Z ;; WARN ;; bulk request slow",
+            "2026-02-03T04:05:06.123456789Z stderr F Error: connect ECONNREFUSED 10.0.0.7:27017 ;; 2026-02-03T04:05:06.123Z ;; - ;; Error: connect ECONNREFUSED 10.0.0.7:27017",
+            "2026/02/03 04:05:06 http: TLS handshake error from 10.1.2.3:4810: EOF ;; 2026-02-03T04:05:06Z ;; - ;; http: TLS handshake error from 10.1.2.3:4810: EOF",
     })
     void splitsHeaderAndMessage(String line, String timestamp, String level, String message) {
         ParsedLine parsed = parse(line);

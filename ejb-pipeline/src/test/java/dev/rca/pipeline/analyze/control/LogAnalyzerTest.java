@@ -170,4 +170,49 @@ class LogAnalyzerTest {
         assertTrue(analysis.patterns().size() <= lines.size() / 10, "patterns: " + analysis.patterns().size());
         assertEquals(30_000, analysis.patterns().stream().mapToLong(PatternSummary::count).sum());
     }
+
+    @Test
+    void aRecordThatDetailsTheOneBeforeItJoinsItsEvent() {
+        List<String> lines = List.of(
+                "2024-01-05 10:00:05.100 UTC [5718] ERROR:  duplicate key value violates unique constraint \"pk\"",
+                "2024-01-05 10:00:05.100 UTC [5718] DETAIL:  Key (id)=(22644) already exists.",
+                "2024-01-05 10:00:05.100 UTC [5718] STATEMENT:  INSERT INTO t VALUES (22644)",
+                "2024-01-05 10:00:05.200 UTC [5719] DETAIL:  another process's detail starts an event of its own",
+                "2024-01-05 10:00:06.000 UTC [5718] LOG:  checkpoint starting: time");
+        Analysis analysis = analyze(List.of(lines));
+        assertEquals(3, analysis.report().events());
+        int[] map = LineMap.decode(analysis.lineMaps().get(0));
+        assertEquals(List.of(0, 1, 1, 0, 0), java.util.Arrays.stream(map).map(entry -> entry & 1).boxed().toList());
+    }
+
+    @Test
+    void aGoPanicStartsAnEventAndAKeyValueKeepsItsQuotes() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            lines.add(at2(i) + " INFO query \"orders\" took " + i + "ms pod=\"shop/web-" + (i % 3) + "\"");
+        }
+        lines.add("panic: runtime error: invalid memory address or nil pointer dereference");
+        lines.add("goroutine 1 [running]:");
+        lines.add("main.main()");
+        lines.add("\t/app/main.go:12 +0x1d");
+        Analysis analysis = analyze(List.of(lines));
+        assertEquals(21, analysis.report().events());
+        List<String> templates = analysis.patterns().stream().map(PatternSummary::template).toList();
+        assertTrue(templates.contains("query \"orders\" took <*> pod=\"<*>\""), templates::toString);
+        assertTrue(templates.contains("panic: runtime error: invalid memory address or nil pointer dereference"),
+                templates::toString);
+        assertEquals("panic", analysis.report().exceptions().get(0).type());
+    }
+
+    @Test
+    void aValueKeepsThePunctuationItsLinesShare() {
+        List<String> lines = new ArrayList<>();
+        String[] names = {"alice", "bob", "carol", "dave", "erin", "frank", "grace"};
+        for (int i = 0; i < 70; i++) {
+            lines.add(at2(i) + " WARN login refused for user '" + names[i % names.length] + "' (locked)");
+        }
+        Analysis analysis = analyze(List.of(lines));
+        assertEquals(List.of("login refused for user '<*>' (locked)"),
+                analysis.patterns().stream().map(PatternSummary::template).toList());
+    }
 }
