@@ -85,8 +85,12 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /**
+     * Waits for {@code condition}; an element that the page's own polling replaced meanwhile (an Ajax render) is
+     * looked up again on the next try rather than failing the wait.
+     */
     public <T> T await(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Clicks {@code element}, which submits a whole page, and waits for the next page to replace it. */
