@@ -21,11 +21,11 @@ import java.util.UUID;
 /** One stage's final outcome for one upload (or, without an upload, a refused upload's ingest attempt). */
 @Entity
 @Table(name = "upload_telemetry_events")
-@NamedQuery(name = UploadTelemetryEvent.FIND_BY_UPLOAD_AND_STAGE,
-        query = "SELECT e FROM UploadTelemetryEvent e WHERE e.uploadId = :uploadId AND e.stage = :stage")
+@NamedQuery(name = UploadTelemetryEvent.DELETE_BY_UPLOAD_AND_STAGE,
+        query = "DELETE FROM UploadTelemetryEvent e WHERE e.uploadId = :uploadId AND e.stage = :stage")
 public class UploadTelemetryEvent {
 
-    public static final String FIND_BY_UPLOAD_AND_STAGE = "UploadTelemetryEvent.findByUploadAndStage";
+    public static final String DELETE_BY_UPLOAD_AND_STAGE = "UploadTelemetryEvent.deleteByUploadAndStage";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "upload_telemetry_events_seq")
@@ -66,14 +66,6 @@ public class UploadTelemetryEvent {
         this.durationMs = durationMs;
         this.createdAt = Instant.now();
         this.metadata = new LinkedHashMap<>(metadata);
-    }
-
-    /** The stage ran again on the upload (a re-analysis): the row tells its latest outcome. */
-    public void replace(StageStatus outcome, long duration, Map<String, Object> details) {
-        this.status = outcome.label();
-        this.durationMs = duration;
-        this.createdAt = Instant.now();
-        this.metadata = new LinkedHashMap<>(details);
     }
 
     public Long getId() {

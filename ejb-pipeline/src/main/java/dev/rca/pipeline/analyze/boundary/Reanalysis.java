@@ -6,6 +6,7 @@ import dev.rca.pipeline.boundary.UploadProgress;
 import dev.rca.pipeline.boundary.UploadView;
 import dev.rca.pipeline.control.StageLedger;
 import dev.rca.pipeline.control.StageRequests;
+import dev.rca.pipeline.control.StageRerun;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageCompletion;
 import dev.rca.pipeline.entity.StageStatus;
@@ -14,6 +15,8 @@ import dev.rca.uploads.entity.Upload;
 import dev.rca.uploads.entity.UploadStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -24,8 +27,9 @@ import java.util.UUID;
 
 /**
  * Runs the analyze stage again on a finished upload (after an analyzer upgrade): its analyze outcome is removed, the
- * upload is processing again, and the stage's request is sent in this transaction. The new analysis replaces the
- * old one, and its outcome the old outcome and telemetry row.
+ * upload is processing again ({@link StageRerun} announces it: telemetry drops the stage's old row), and the stage's
+ * request is sent in this transaction. The new analysis replaces the old one, and its outcome the old outcome and
+ * telemetry row.
  */
 @Stateless
 public class Reanalysis {
@@ -44,6 +48,9 @@ public class Reanalysis {
 
     @EJB
     TenantDirectory tenants;
+
+    @Inject
+    Event<StageRerun> reruns;
 
     public UploadView reanalyze(UUID uploadId) {
         Upload upload = em.find(Upload.class, uploadId, LockModeType.PESSIMISTIC_WRITE);
@@ -72,6 +79,7 @@ public class Reanalysis {
             em.remove(analyzed);
             em.flush();
         }
+        reruns.fire(new StageRerun(uploadId, Stage.ANALYZE));
         upload.reopen(Instant.now());
         requests.send(Stage.ANALYZE, uploadId);
         return uploads.view(tenants.slugOf(upload.getTenantId()), uploadId);
