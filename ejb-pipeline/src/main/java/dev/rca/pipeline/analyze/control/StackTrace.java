@@ -47,7 +47,6 @@ public final class StackTrace {
     private List<String> frames;
     private String exceptionLine;
     private boolean goroutine;
-    private int framesSeen;
 
     /** Reads one line of the event (its first line included: an event may start with the exception itself). */
     public void line(String text) {
@@ -107,12 +106,10 @@ public final class StackTrace {
             if (pendingFrames.size() > MAX_FRAMES) {
                 pendingFrames.remove(0);
             }
-            framesSeen++;
         }
     }
 
     private void addFrame(String frame) {
-        framesSeen++;
         if (frames == null) {
             pendingFrames.add(frame);
         } else if (frames.size() < MAX_FRAMES) {
@@ -161,10 +158,6 @@ public final class StackTrace {
     /** The last cause (the outermost exception when there is none). */
     public Part rootCause() {
         return parts.get(parts.size() - 1);
-    }
-
-    public int framesSeen() {
-        return framesSeen;
     }
 
     /** The frames that identify where it was thrown: the root cause's, the application's first. */

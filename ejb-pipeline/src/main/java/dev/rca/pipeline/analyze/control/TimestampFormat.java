@@ -63,7 +63,6 @@ public enum TimestampFormat {
     private final boolean dateless;
     private final boolean fractional;
     private final boolean timed;
-    private final java.util.Set<String> groups;
     /** Group numbers by name: {@code Matcher.start(String)} looks the name up in a map on every call. */
     private final java.util.Map<String, Integer> indexes;
     private final boolean epochMillisGroup;
@@ -76,9 +75,8 @@ public enum TimestampFormat {
     TimestampFormat(String description, String regex) {
         this.description = description;
         this.pattern = Pattern.compile(regex);
-        this.groups = Pattern.compile("\\(\\?<([a-zA-Z]+)>").matcher(regex).results()
-                .map(result -> result.group(1)).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.indexes = groupIndexes(regex);
+        java.util.Set<String> groups = indexes.keySet();
         this.epochMillisGroup = groups.contains("ems");
         this.epochSecondsGroup = groups.contains("es");
         this.fractionGroup = groups.contains("f");
@@ -245,7 +243,7 @@ public enum TimestampFormat {
     }
 
     private String group(Matcher match, String name) {
-        return groups.contains(name) ? match.group(name) : null;
+        return indexes.containsKey(name) ? match.group(indexes.get(name)) : null;
     }
 
     /** A zone name printed after a zone-less timestamp (PostgreSQL's {@code UTC}, {@code CET}), or null. */

@@ -61,23 +61,11 @@ public class UploadAnalysis {
         return uploadId;
     }
 
-    public String getAnalyzer() {
-        return analyzer;
-    }
-
-    public String getStatus() {
-        return status;
-    }
-
     public byte[] getReport() {
         return report;
     }
 
     public byte[] getPatterns() {
         return patterns;
-    }
-
-    public long getStoredBytes() {
-        return storedBytes;
     }
 }
