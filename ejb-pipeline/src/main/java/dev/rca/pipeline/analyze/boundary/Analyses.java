@@ -197,7 +197,7 @@ public class Analyses {
         }
         FilteredPage.checkBounds(0, limit, MAX_LINE_PAGE);
         Upload upload = uploads.find(tenants.bySlug(tenantSlug), uploadId);
-        UploadFile file = file(tenantSlug, uploadId, fileIndex);
+        UploadFile file = file(upload, fileIndex);
         AnalysisFile analysed = em.find(AnalysisFile.class, new AnalysisFile.Key(uploadId, fileIndex));
         List<PatternSummary> patterns = analysed == null ? List.of()
                 : AnalysisCodec.patterns(em.find(UploadAnalysis.class, uploadId).getPatterns());
@@ -231,13 +231,13 @@ public class Analyses {
 
     /** The name of a file of the tenant's upload (404 for an unknown upload or file). */
     public String fileName(String tenantSlug, UUID uploadId, int fileIndex) {
-        UploadFile file = file(tenantSlug, uploadId, fileIndex);
+        UploadFile file = file(uploads.find(tenants.bySlug(tenantSlug), uploadId), fileIndex);
         return file.getName() == null ? "upload-" + uploadId + "-" + fileIndex + ".log" : file.getName();
     }
 
     /** Writes a file's stored text (UTF-8) to {@code out}, block by block, in a transaction of its own. */
     public void writeRaw(String tenantSlug, UUID uploadId, int fileIndex, OutputStream out) {
-        UploadFile file = file(tenantSlug, uploadId, fileIndex);
+        UploadFile file = file(uploads.find(tenants.bySlug(tenantSlug), uploadId), fileIndex);
         if (file.getBlockCount() == 0) {
             return;
         }
@@ -250,12 +250,11 @@ public class Analyses {
         });
     }
 
-    private UploadFile file(String tenantSlug, UUID uploadId, int fileIndex) {
-        uploads.find(tenants.bySlug(tenantSlug), uploadId);
-        UploadFile file = filesByIndex(uploadId).get(fileIndex);
+    private UploadFile file(Upload upload, int fileIndex) {
+        UploadFile file = filesByIndex(upload.getId()).get(fileIndex);
         if (file == null) {
-            throw new BusinessException(ErrorCode.UNKNOWN_FILE, "upload " + uploadId + " has no file " + fileIndex,
-                    Map.of("file", fileIndex));
+            throw new BusinessException(ErrorCode.UNKNOWN_FILE, "upload " + upload.getId() + " has no file "
+                    + fileIndex, Map.of("file", fileIndex));
         }
         return file;
     }
