@@ -1,7 +1,6 @@
 package dev.rca.web.admin.uploads;
 
 import dev.rca.errors.BusinessException;
-import dev.rca.errors.ErrorCode;
 import dev.rca.pipeline.analyze.boundary.Analyses;
 import dev.rca.pipeline.analyze.control.PatternSummary;
 import dev.rca.web.admin.Messages;
@@ -12,7 +11,6 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -110,12 +108,7 @@ public class PatternLinesBacking {
     }
 
     private UUID uploadId() {
-        try {
-            return UUID.fromString(String.valueOf(id));
-        } catch (IllegalArgumentException notAnId) {
-            throw new BusinessException(ErrorCode.UNKNOWN_UPLOAD, "'" + id + "' is not an upload id",
-                    Map.of("upload", String.valueOf(id)));
-        }
+        return UploadIds.parse(id);
     }
 
     public boolean isHasNext() {

@@ -2,7 +2,6 @@ package dev.rca.web.admin.uploads;
 
 import dev.rca.web.admin.Messages;
 import dev.rca.errors.BusinessException;
-import dev.rca.errors.ErrorCode;
 import dev.rca.pipeline.analyze.boundary.Analyses;
 import dev.rca.pipeline.analyze.control.AnalysisReport;
 import dev.rca.pipeline.boundary.UploadList;
@@ -176,11 +175,7 @@ public class UploadBacking implements Serializable {
     }
 
     private UUID uploadId() {
-        try {
-            return UUID.fromString(String.valueOf(id));
-        } catch (IllegalArgumentException notAnId) {
-            throw new BusinessException(ErrorCode.UNKNOWN_UPLOAD, "'" + id + "' is not an upload id", Map.of("upload", String.valueOf(id)));
-        }
+        return UploadIds.parse(id);
     }
 
     public boolean isDone() {
