@@ -42,6 +42,7 @@ public enum ErrorCode implements Labelled {
     UNSUPPORTED_MEDIA_TYPE(Kind.UNSUPPORTED),
     UPLOAD_PROCESSING(Kind.CONFLICT),
     UPLOAD_TOO_LARGE(Kind.TOO_LARGE),
+    UPLOAD_TOO_SLOW(Kind.TOO_SLOW),
     WEAK_PASSWORD(Kind.INVALID);
 
     /** What kind of error it is; the REST layer answers each kind with its status. */
@@ -55,6 +56,8 @@ public enum ErrorCode implements Labelled {
         CONFLICT,
         /** The upload, or a file in it, is larger than a limit. */
         TOO_LARGE,
+        /** The request body came more slowly than the server waits for. */
+        TOO_SLOW,
         /** The upload's media type or format is not one that is read. */
         UNSUPPORTED,
         /** The upload was read but its content cannot be used. */

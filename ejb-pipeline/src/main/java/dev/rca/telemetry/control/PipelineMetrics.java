@@ -1,11 +1,14 @@
 package dev.rca.telemetry.control;
 
+import dev.rca.errors.ErrorCode;
 import dev.rca.flags.control.FlagChanged;
 import dev.rca.flags.entity.FeatureFlag;
 import dev.rca.pipeline.control.DuplicateRequest;
 import dev.rca.pipeline.control.StageOutcome;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
+import dev.rca.pipeline.ingest.control.IngestSlots;
+import dev.rca.pipeline.ingest.control.Ingestion;
 import dev.rca.tenants.control.TenantAppeared;
 import dev.rca.tenants.control.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 import java.util.logging.Logger;
 
 /**
@@ -47,6 +51,9 @@ public class PipelineMetrics {
 
     @Inject
     TenantDirectory tenants;
+
+    @Inject
+    IngestSlots slots;
 
     private final Map<String, TenantSeries> enabled = new ConcurrentHashMap<>();
 
@@ -102,13 +109,18 @@ public class PipelineMetrics {
     }
 
     /**
-     * Registers a tenant's ungated counters at 0, so that Prometheus sees the 0 before the first upload and
-     * increase() counts that upload (refusals have a reason label and appear with their first occurrence).
+     * Registers a tenant's ungated series at 0, so that Prometheus sees the 0 before the first upload and
+     * increase() counts that upload: received, bytes, every refusal reason, slots in use.
      */
     void registerUngated(String tenant) {
         Tag tenantTag = new Tag(TelemetryMetrics.TENANT, tenant);
         registry.counter(TelemetryMetrics.UPLOADS_RECEIVED, tenantTag);
         registry.counter(TelemetryMetrics.BYTES_RECEIVED, tenantTag);
+        for (ErrorCode reason : Ingestion.REFUSALS) {
+            registry.counter(TelemetryMetrics.UPLOADS_REFUSED, tenantTag, new Tag(TelemetryMetrics.REASON, reason.label()));
+        }
+        ToIntFunction<String> inUse = slots.inUse();
+        registry.gauge(TelemetryMetrics.SLOTS_IN_USE, () -> inUse.applyAsInt(tenant), tenantTag);
     }
 
     synchronized void enable(String tenant) {

@@ -61,6 +61,12 @@ public final class TelemetryMetrics {
             .withDescription("Messages waiting in a pipeline queue (and its dead-letter queue DLQ), by queue")
             .build();
 
+    public static final Metadata SLOTS_IN_USE = Metadata.builder()
+            .withName("rca_upload_slots_in_use")
+            .withDescription("Ingest slots a tenant's uploads hold on this node now (at most"
+                    + " rca.upload.max-concurrent-per-tenant), by tenant")
+            .build();
+
     /** Exported as {@code rca_pipeline_duplicate_requests_total}. */
     public static final Metadata DUPLICATES = Metadata.builder()
             .withName("rca_pipeline_duplicate_requests")

@@ -3,9 +3,11 @@ package dev.rca.telemetry.control;
 import dev.rca.pipeline.control.StageOutcome;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
+import dev.rca.pipeline.ingest.control.IngestSlots;
 import dev.rca.tenants.control.TenantAppeared;
 import io.smallrye.metrics.SharedMetricRegistries;
 import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Gauge;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
@@ -31,6 +33,7 @@ class PipelineMetricsTest {
     void init() {
         cut = new PipelineMetrics();
         cut.registry = SharedMetricRegistries.getOrCreate("test-" + UUID.randomUUID());
+        cut.slots = new IngestSlots();
     }
 
     @Test
@@ -110,6 +113,8 @@ class PipelineMetricsTest {
                 new Tag("tenant", "fresh")))).getCount());
         assertEquals(0, ((Counter) cut.registry.getMetric(new MetricID("rca_upload_bytes_received",
                 new Tag("tenant", "fresh")))).getCount());
+        assertEquals(0L, ((Gauge<?>) cut.registry.getMetric(new MetricID("rca_upload_slots_in_use",
+                new Tag("tenant", "fresh")))).getValue().longValue(), "no upload of it holds a slot");
         assertTrue(gated("fresh", "rca_pipeline_stage").isEmpty(), "flag off: no gated series");
     }
 

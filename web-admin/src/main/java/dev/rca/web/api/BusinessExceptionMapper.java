@@ -17,8 +17,8 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
         Response.ResponseBuilder response = Response.status(status(e.kind()))
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorResponse(e.error(), e.getMessage(), e.details()));
-        if (e.kind() == ErrorCode.Kind.TOO_LARGE) {
-            // Closing the connection spares the server from draining the rest of an oversize body.
+        if (e.kind() == ErrorCode.Kind.TOO_LARGE || e.kind() == ErrorCode.Kind.TOO_SLOW) {
+            // Closing the connection spares the server from draining the rest of an oversize or trickling body.
             response.header("Connection", "close");
         }
         if (e.kind() == ErrorCode.Kind.UNAVAILABLE) {
@@ -35,6 +35,7 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
+            case TOO_SLOW -> 408;
             case UNSUPPORTED -> 415;
             case UNPROCESSABLE -> 422;
             case UNAVAILABLE -> 503;

@@ -14,7 +14,8 @@ class BusinessExceptionMapperTest {
     void everyKindHasItsStatus() {
         Map<ErrorCode.Kind, Integer> expected = Map.of(ErrorCode.Kind.INVALID, 400, ErrorCode.Kind.FORBIDDEN, 403,
                 ErrorCode.Kind.NOT_FOUND, 404, ErrorCode.Kind.CONFLICT, 409, ErrorCode.Kind.TOO_LARGE, 413,
-                ErrorCode.Kind.UNSUPPORTED, 415, ErrorCode.Kind.UNPROCESSABLE, 422, ErrorCode.Kind.UNAVAILABLE, 503);
+                ErrorCode.Kind.TOO_SLOW, 408, ErrorCode.Kind.UNSUPPORTED, 415, ErrorCode.Kind.UNPROCESSABLE, 422,
+                ErrorCode.Kind.UNAVAILABLE, 503);
         for (ErrorCode.Kind kind : ErrorCode.Kind.values()) {
             assertEquals(expected.get(kind), BusinessExceptionMapper.status(kind), kind.name());
         }

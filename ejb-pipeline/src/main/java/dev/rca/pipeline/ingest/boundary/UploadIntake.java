@@ -43,7 +43,8 @@ public class UploadIntake {
     IngestSlots slots;
 
     /**
-     * Resolves the tenant (404 when there is none), waits for an ingest slot ({@link IngestSlots}), ingests, then
+     * Resolves the tenant (404 when there is none), waits for an ingest slot of its tenant ({@link IngestSlots}), ingests the body
+     * at the minimum data rate counted from there, then
      * sends the next stage's request.
      *
      * @return the accepted upload as committed; a refusal is thrown as the ingest stage's BusinessException
@@ -51,11 +52,8 @@ public class UploadIntake {
     public UploadView accept(String tenantSlug, UploadSource source) {
         Tenant tenant = tenants.bySlug(tenantSlug);
         UploadView accepted;
-        slots.acquire();
-        try {
-            accepted = ingest.ingest(tenant, source);
-        } finally {
-            slots.release();
+        try (IngestSlots.Slot slot = slots.acquire(tenant.getSlug())) {
+            accepted = ingest.ingest(tenant, slot.metered(source));
         }
         try {
             requests.sendCommitted(NEXT, accepted.id());

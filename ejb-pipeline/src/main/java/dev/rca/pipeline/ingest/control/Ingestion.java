@@ -28,10 +28,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,6 +81,18 @@ public class Ingestion {
     @ConfigProperty(name = "rca.storage.block-bytes")
     int blockBytes;
 
+    /**
+     * Every reason an upload of a known tenant can be refused for ({@code rca_uploads_refused_total{reason}}), so that
+     * the counter can start at 0 for each.
+     */
+    public static final Set<ErrorCode> REFUSALS = Collections.unmodifiableSet(EnumSet.of(ErrorCode.BODY_UNREADABLE,
+            ErrorCode.COMPRESSION_RATIO_EXCEEDED, ErrorCode.EMPTY_UPLOAD, ErrorCode.FILE_TOO_LARGE,
+            ErrorCode.INVALID_ENCODING, ErrorCode.INVALID_UTF8, ErrorCode.MISSING_FILE_FIELD,
+            ErrorCode.NOTHING_INGESTED, ErrorCode.TENANT_INACTIVE, ErrorCode.TOO_MANY_ENTRIES,
+            ErrorCode.UNCOMPRESSED_TOO_LARGE, ErrorCode.UNREADABLE_ARCHIVE, ErrorCode.UNSUPPORTED_ENCODING,
+            ErrorCode.UNSUPPORTED_FORMAT, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UPLOAD_TOO_LARGE,
+            ErrorCode.UPLOAD_TOO_SLOW));
+
     private IngestLimits limits;
 
     /** What the ingest transaction wrote: the upload, its stored files, and the stage's outcome to record. */
@@ -103,8 +118,20 @@ public class Ingestion {
             // for size must not do. The source's owner closes what it opened (the admin form's part).
             return storeBody(tenant, source.mediaType(), source.open(), tally);
         } catch (IOException e) {
-            throw unreadable(tally, e);
+            throw tooSlow(e).orElseGet(() -> unreadable(tally, e));
         }
+    }
+
+    /** The body fell below its minimum data rate, found wherever an archive's reader wrapped that. */
+    private static Optional<BusinessException> tooSlow(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MinimumRate.TooSlowException slow) {
+                return Optional.of(new BusinessException(ErrorCode.UPLOAD_TOO_SLOW, "the upload body came too"
+                        + " slowly: " + slow.getMessage() + " (rca.upload.min-bytes-per-second); nothing was stored",
+                        Map.of("bytesRead", slow.bytesRead(), "seconds", slow.seconds())));
+            }
+        }
+        return Optional.empty();
     }
 
     private Ingested storeBody(Tenant tenant, String requestType, UploadSource.Body body, Tally ingestion)
