@@ -9,6 +9,8 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.faces.event.ExceptionQueuedEventContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -19,6 +21,8 @@ import java.util.Iterator;
  * A request whose view state this session does not know (expired session, forged or stale POST) or an acting link
  * without its token never reaches an action. Without a signed-in user that is an expired session: to the sign-in
  * page, with a message. With one, it is refused: 403 and a page saying nothing was changed — never a stack trace.
+ * A view state the server cannot restore at all (a stateless or malformed one sent by hand) is a 400: the sign-in
+ * page for a visitor, the refusal page for a signed-in user. Anything else goes on to the error page (web.xml).
  */
 public class AdminExceptionHandler extends ExceptionHandlerWrapper {
 
@@ -33,7 +37,8 @@ public class AdminExceptionHandler extends ExceptionHandlerWrapper {
         FacesContext context = FacesContext.getCurrentInstance();
         for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
              events.hasNext(); ) {
-            Throwable exception = events.next().getContext().getException();
+            ExceptionQueuedEventContext queued = events.next().getContext();
+            Throwable exception = queued.getException();
             while (exception instanceof FacesException && exception.getCause() != null
                     && !(exception instanceof ViewExpiredException || exception instanceof ProtectedViewException)) {
                 exception = exception.getCause();
@@ -41,9 +46,32 @@ public class AdminExceptionHandler extends ExceptionHandlerWrapper {
             if (exception instanceof ViewExpiredException || exception instanceof ProtectedViewException) {
                 events.remove();
                 refuse(context);
+            } else if (unrestorable(context, queued)) {
+                events.remove();
+                badViewState(context);
             }
         }
         getWrapped().handle();
+    }
+
+    /** A postback whose view failed to restore: its view state is one this server never issued. */
+    private static boolean unrestorable(FacesContext context, ExceptionQueuedEventContext queued) {
+        return queued.getPhaseId() == PhaseId.RESTORE_VIEW
+                && "POST".equals(((HttpServletRequest) context.getExternalContext().getRequest()).getMethod());
+    }
+
+    private static void badViewState(FacesContext context) {
+        ExternalContext external = context.getExternalContext();
+        HttpSession session = ((HttpServletRequest) external.getRequest()).getSession(false);
+        boolean signedIn = session != null && session.getAttribute(ApiAuthenticationMechanism.SESSION_USER) != null;
+        external.setResponseStatus(400);
+        String view = signedIn ? REFUSED_VIEW : ApiAuthenticationMechanism.SIGN_IN_PAGE;
+        context.setViewRoot(context.getApplication().getViewHandler().createView(context, view));
+        if (!signedIn) {
+            Messages.error(null, "The form you sent was not one this server issued, so nothing was done. Sign in"
+                    + " from this page.");
+        }
+        context.renderResponse();
     }
 
     private static void refuse(FacesContext context) {
