@@ -1,5 +1,6 @@
 package dev.rca.web.metrics;
 
+import dev.rca.web.api.ErrorResponse;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.prometheus.client.exporter.common.TextFormat;
@@ -8,18 +9,26 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * {@code GET /metrics}: the application's series in Prometheus text format, written by the Prometheus client library
  * behind SmallRye Metrics straight to the response (the base scope's JVM metrics stay on WildFly's management port).
- * No credentials needed; gzip when asked for, by the server's filter (deploy/wildfly/metrics.cli).
+ * Open by default (an install bound to 127.0.0.1); with {@code rca.metrics.scrape-token} set, a scrape needs
+ * {@code Authorization: Bearer <token>} (Prometheus' {@code authorization} setting) and anything else gets 401: read on
+ * every scrape, so the token can be changed without a restart (docs/operations.md, Security). Gzip when asked for,
+ * by the server's filter (deploy/wildfly/metrics.cli).
  * <p>
  * SmallRye's own {@code exportOneScope} renders every scope into one String and filters it with regular
  * expressions, which cost most of the time of a scrape with 1,000 tenants enabled; here the client library
@@ -33,8 +42,20 @@ public class MetricsServlet extends HttpServlet {
     static final int BUFFER_CHARS = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(MetricsServlet.class.getName());
 
+    static final String TOKEN_KEY = "rca.metrics.scrape-token";
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<String> token = ConfigProvider.getConfig().getOptionalValue(TOKEN_KEY, String.class);
+        if (token.isPresent() && !authorized(request.getHeader("Authorization"), token.get())) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(new ErrorResponse("unauthorized", "this server's /metrics needs the scrape token"
+                    + " (" + TOKEN_KEY + ") as Authorization: Bearer", Map.of()).toJson());
+            return;
+        }
         PrometheusMeterRegistry prometheus;
         try {
             SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE);
@@ -57,6 +78,14 @@ public class MetricsServlet extends HttpServlet {
         } catch (RuntimeException e) {
             fail(request, response, e);
         }
+    }
+
+    /** Compared in constant time, so the answer's timing tells nothing about the token. */
+    static boolean authorized(String header, String token) {
+        String prefix = "Bearer ";
+        return header != null && header.regionMatches(true, 0, prefix, 0, prefix.length())
+                && MessageDigest.isEqual(header.substring(prefix.length()).trim().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void fail(HttpServletRequest request, HttpServletResponse response, RuntimeException e)
