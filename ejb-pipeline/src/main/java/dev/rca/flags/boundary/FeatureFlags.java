@@ -8,6 +8,7 @@ import dev.rca.flags.control.FlagSnapshot;
 import dev.rca.flags.control.FlagValues;
 import dev.rca.flags.entity.FeatureFlag;
 import dev.rca.flags.entity.FlagAuditEntry;
+import dev.rca.naming.PrintableText;
 import dev.rca.paging.FilteredPage;
 import dev.rca.tenants.boundary.TenantAdministration;
 import dev.rca.tenants.control.TenantDirectory;
@@ -161,7 +162,7 @@ public class FeatureFlags {
                 || ((JsonString) reason).getString().length() > MAX_REASON) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "reason must be a string of at most " + MAX_REASON + " characters", Map.of("field", "reason"));
         }
-        return ((JsonString) reason).getString();
+        return PrintableText.of(((JsonString) reason).getString(), MAX_REASON);
     }
 
     private static boolean isAllTenants(String scope) {

@@ -3,6 +3,7 @@ package dev.rca.tenants.boundary;
 import dev.rca.errors.BusinessException;
 import dev.rca.errors.ErrorCode;
 import dev.rca.errors.RequestValidation;
+import dev.rca.naming.PrintableText;
 import dev.rca.tenants.control.TenantCreated;
 import dev.rca.tenants.control.TenantLookup;
 import dev.rca.tenants.entity.Tenant;
@@ -48,7 +49,7 @@ public class TenantAdministration {
             throw new BusinessException(ErrorCode.TENANT_EXISTS, "tenant '" + slug + "' exists already",
                     Map.of("slug", slug));
         }
-        Tenant tenant = new Tenant(slug, request.displayName().strip(), Instant.now());
+        Tenant tenant = new Tenant(slug, PrintableText.of(request.displayName().strip(), MAX_DISPLAY_NAME), Instant.now());
         em.persist(tenant);
         created.fire(new TenantCreated(tenant.getId(), tenant.getSlug()));
         return TenantView.of(tenant);

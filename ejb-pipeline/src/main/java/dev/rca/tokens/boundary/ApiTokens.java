@@ -3,6 +3,7 @@ package dev.rca.tokens.boundary;
 import dev.rca.errors.BusinessException;
 import dev.rca.errors.ErrorCode;
 import dev.rca.errors.RequestValidation;
+import dev.rca.naming.PrintableText;
 import dev.rca.tenants.control.TenantDirectory;
 import dev.rca.tenants.control.TenantLookup;
 import dev.rca.tenants.entity.Tenant;
@@ -27,6 +28,8 @@ import java.util.UUID;
 public class ApiTokens {
 
     public static final int MAX_NAME = 100;
+    /** The furthest expiry a token may be given (about ten years); further is a typo, not a plan. */
+    static final Duration MAX_LIFETIME = Duration.ofDays(3653);
     /** How stale {@code last_used_at} may get: spares a database write on every request. */
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
@@ -48,6 +51,8 @@ public class ApiTokens {
 
     public TokenView createUploadToken(String tenantSlug, NewToken request) {
         Tenant tenant = tenants.bySlug(tenantSlug);
+        // A deactivated tenant takes no uploads, so it gets no new token to send them with.
+        TenantLookup.requireActive(tenant);
         return create(validation.check(request, NewToken.class), TokenKind.UPLOAD, tenant);
     }
 
@@ -55,8 +60,12 @@ public class ApiTokens {
         Instant now = Instant.now();
         String name = request.name();
         Instant expiresAt = request.expiresAt();
+        if (expiresAt != null && expiresAt.isAfter(now.plus(MAX_LIFETIME))) {
+            throw new BusinessException(ErrorCode.INVALID_REQUEST, "expiresAt must be at most " + MAX_LIFETIME.toDays()
+                    + " days ahead; leave it out for a token that never expires", Map.of("field", "expiresAt"));
+        }
         String secret = TokenSecrets.generate(kind);
-        ApiToken token = new ApiToken(name.strip(), kind, tenant == null ? null : tenant.getId(),
+        ApiToken token = new ApiToken(PrintableText.of(name.strip(), MAX_NAME), kind, tenant == null ? null : tenant.getId(),
                 TokenSecrets.shownPrefix(secret), TokenSecrets.hash(secret), now, expiresAt);
         em.persist(token);
         return view(token, tenant == null ? null : tenant.getSlug(), secret);

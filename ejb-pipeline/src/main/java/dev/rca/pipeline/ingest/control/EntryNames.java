@@ -1,5 +1,7 @@
 package dev.rca.pipeline.ingest.control;
 
+import dev.rca.naming.PrintableText;
+
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +14,6 @@ public final class EntryNames {
     public static final int MAX_LENGTH = 255;
 
     private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:.*", Pattern.DOTALL);
-    private static final char REPLACEMENT = '\uFFFD';
 
     private EntryNames() {
     }
@@ -37,17 +38,6 @@ public final class EntryNames {
 
     /** The name with control characters replaced by U+FFFD and cut to {@link #MAX_LENGTH} characters. */
     public static String printable(String name) {
-        if (name == null) {
-            return null;
-        }
-        StringBuilder printable = new StringBuilder(Math.min(name.length(), MAX_LENGTH));
-        for (int i = 0; i < name.length() && printable.length() < MAX_LENGTH; i++) {
-            char c = name.charAt(i);
-            if (Character.isHighSurrogate(c) && printable.length() == MAX_LENGTH - 1) {
-                break;
-            }
-            printable.append(Character.isISOControl(c) ? REPLACEMENT : c);
-        }
-        return printable.toString();
+        return PrintableText.of(name, MAX_LENGTH);
     }
 }
