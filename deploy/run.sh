@@ -12,6 +12,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 home="$root/deploy/target/server/wildfly-39.0.1.Final"
 port=${RCA_HTTP_PORT:-8080}
+# The port the server really listens on: a port offset in RCA_JAVA_OPTS shifts it.
+offset=$(grep -o 'jboss.socket.binding.port-offset=[0-9]*' <<<"${RCA_JAVA_OPTS:-}" | tail -n 1 | cut -d= -f2 || true)
+url_port=$((port + ${offset:-0}))
 
 if [[ "${1:-}" != "--no-build" ]]; then
     (cd "$root" && mvn -B -q -DskipTests package)
@@ -49,10 +52,10 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT INT TERM
 
 for _ in $(seq 1 240); do
     if [[ -f "$deployments/rca-pipeline.ear.deployed" ]]; then
-        echo "RCA Pipeline is running on $database: http://127.0.0.1:$port/"
-        echo "  upload: curl -i -H \"Authorization: Bearer \$ADMIN_TOKEN\" -H 'Content-Type: text/plain' --data-binary @app.log http://127.0.0.1:$port/api/tenants/default/uploads"
+        echo "RCA Pipeline is running on $database: http://127.0.0.1:$url_port/"
+        echo "  upload: curl -i -H \"Authorization: Bearer \$ADMIN_TOKEN\" -H 'Content-Type: text/plain' --data-binary @app.log http://127.0.0.1:$url_port/api/tenants/default/uploads"
         echo "          (ADMIN_TOKEN = the RCA_BOOTSTRAP_ADMIN_TOKEN this server was started with; see README.md)"
-        echo "  admin UI: http://127.0.0.1:$port/admin/ (RCA_BOOTSTRAP_ADMIN_USER and its password)"
+        echo "  admin UI: http://127.0.0.1:$url_port/admin/ (RCA_BOOTSTRAP_ADMIN_USER and its password)"
         echo "  log:    $home/standalone/log/server.log"
         wait $server
         exit $?
