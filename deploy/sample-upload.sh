@@ -4,6 +4,10 @@
 # (ADMIN_TOKEN works instead of UPLOAD_TOKEN.) Exits non-zero unless the upload is accepted (202).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The deploy module's classpath takes the EJB module from the local Maven repository: put it there on a fresh machine.
+if [[ ! -d "${MAVEN_REPOSITORY:-$HOME/.m2/repository}/dev/rca/ejb-pipeline/0.1.0-SNAPSHOT" ]]; then
+    mvn -B -q -pl ejb-pipeline -am install -DskipTests
+fi
 if [[ ! -f deploy/target/test-classes/dev/rca/it/SampleUpload.class ]]; then
     mvn -B -q -pl deploy test-compile
 fi
