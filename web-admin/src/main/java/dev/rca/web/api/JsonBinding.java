@@ -13,7 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonBinding implements ContextResolver<Jsonb> {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
+    static final Jsonb JSONB = JsonbBuilder.create();
 
     @Override
     public Jsonb getContext(Class<?> type) {

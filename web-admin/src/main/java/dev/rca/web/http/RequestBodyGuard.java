@@ -105,15 +105,14 @@ final class RequestBodyGuard implements HttpHandler {
     }
 
     /**
-     * Runs the rest of the chain once the body is in, unless the deadline came first and cut the connection. Both run
-     * on the exchange's I/O thread, so they never race.
+     * Runs the rest of the chain once the body is in (cancelling the deadline), unless the deadline came first and cut
+     * the connection. Both run on the exchange's I/O thread, so they never race.
      */
     private final class Deadline implements HttpHandler, Runnable {
 
         private final HttpServerExchange exchange;
-        private XnioExecutor.Key key;
+        private final XnioExecutor.Key key;
         private boolean cut;
-        private boolean arrived;
 
         Deadline(HttpServerExchange exchange) {
             this.exchange = exchange;
@@ -125,16 +124,12 @@ final class RequestBodyGuard implements HttpHandler {
             if (cut) {
                 return;
             }
-            arrived = true;
             key.remove();
             next.handleRequest(buffered);
         }
 
         @Override
         public void run() {
-            if (arrived) {
-                return;
-            }
             cut = true;
             LOG.info(() -> "closed the connection of " + exchange.getSourceAddress() + ": its " + exchange.getRequestMethod()
                     + " " + exchange.getRequestPath() + " had not sent its body within " + timeoutMillis + " ms"
