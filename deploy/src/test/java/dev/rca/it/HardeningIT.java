@@ -11,22 +11,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,8 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HardeningIT extends AdminSession {
 
-    private static final Path SERVER_LOG = Path.of(System.getProperty("it.home.postgresql"),
-            "standalone/log/server.log");
     private static final Duration ANSWER = Duration.ofSeconds(5);
     private static final Pattern SLOTS_IN_USE =
             Pattern.compile("(?m)^rca_upload_slots_in_use\\{[^}]*tenant=\"([^\"]+)\"[^}]*} ([0-9.]+)$");
@@ -65,11 +58,11 @@ class HardeningIT extends AdminSession {
      */
     @Test
     void slowBodiesHangNothingAndAreCutOff() throws Exception {
-        long logBefore = Files.size(SERVER_LOG);
+        ServerLog log = ServerLog.mark();
         List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 200; i++) {
-                Socket socket = connect(null);
+                Socket socket = raw().connect(null);
                 socket.getOutputStream().write(("POST /admin/sign-in.xhtml HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                         + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 60000\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
@@ -99,20 +92,20 @@ class HardeningIT extends AdminSession {
                 socket.close();
             }
         }
-        String log = newLog(logBefore);
-        assertFalse(log.contains("\tat "), "no stack trace for an aborted client:\n" + log);
-        assertTrue(log.lines().filter(line -> line.contains("had not sent its body")).count() <= 200, log);
+        String written = log.since();
+        assertFalse(written.contains("\tat "), "no stack trace for an aborted client:\n" + written);
+        assertTrue(written.lines().filter(line -> line.contains("had not sent its body")).count() <= 200, written);
     }
 
     @Test
     void aBodyTooLargeToBufferOrWithoutALengthIsRefusedBeforeItIsRead() throws Exception {
-        Api.Response large = raw(null, "POST /admin/sign-in.xhtml HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        Api.Response large = raw().send(null, "POST /admin/sign-in.xhtml HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nsignIn=");
         assertEquals(413, large.status());
         assertEquals("body_too_large", Json.createReader(new StringReader(large.body())).readObject()
                 .getString("error"));
 
-        Api.Response chunked = raw(null, "POST /api/admin/tenants HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        Api.Response chunked = raw().send(null, "POST /api/admin/tenants HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
         assertEquals(411, chunked.status());
         assertEquals("length_required", Json.createReader(new StringReader(chunked.body())).readObject()
@@ -132,7 +125,7 @@ class HardeningIT extends AdminSession {
         List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                Socket socket = connect(null);
+                Socket socket = raw().connect(null);
                 socket.getOutputStream().write(("POST /api/tenants/" + hog.slug() + "/uploads HTTP/1.1\r\n"
                         + "Host: 127.0.0.1\r\nAuthorization: Bearer " + hog.uploadToken() + "\r\n"
                         + "Content-Type: text/plain\r\nContent-Length: 1000000\r\n\r\nfirst line\n")
@@ -205,7 +198,7 @@ class HardeningIT extends AdminSession {
      */
     @Test
     void theSessionCookieIsSameSiteAndSecureOverTls() throws Exception {
-        String plain = raw(null, signInPage("")).header("Set-Cookie");
+        String plain = raw().send(null, signInPage("")).header("Set-Cookie");
         assertTrue(plain.contains("SameSite=Lax") && plain.contains("HttpOnly"), plain);
         assertFalse(plain.toLowerCase().contains("secure"), "no Secure over plain HTTP: " + plain);
 
@@ -214,17 +207,17 @@ class HardeningIT extends AdminSession {
                 8443 + Integer.getInteger("it.port.offset", 0))) {
             socket.setSoTimeout((int) ANSWER.toMillis());
             socket.getOutputStream().write(signInPage("").getBytes(StandardCharsets.US_ASCII));
-            overTls = parse(socket.getInputStream().readAllBytes());
+            overTls = RawHttp.parse(socket.getInputStream().readAllBytes());
         }
         String secure = overTls.header("Set-Cookie");
         assertTrue(secure.contains("SameSite=Lax") && secure.toLowerCase().contains("secure"), secure);
         assertTrue(overTls.header("Strict-Transport-Security").contains("max-age="));
 
-        Api.Response viaProxy = raw(InetAddress.getByName("127.0.0.2"), signInPage("X-Forwarded-Proto: https\r\n"));
+        Api.Response viaProxy = raw().send(InetAddress.getByName("127.0.0.2"), signInPage("X-Forwarded-Proto: https\r\n"));
         assertTrue(viaProxy.header("Set-Cookie").toLowerCase().contains("secure"), viaProxy.header("Set-Cookie"));
         assertNotNull(viaProxy.header("Strict-Transport-Security"));
 
-        Api.Response forgedProxy = raw(null, signInPage("X-Forwarded-Proto: https\r\n"));
+        Api.Response forgedProxy = raw().send(null, signInPage("X-Forwarded-Proto: https\r\n"));
         assertFalse(forgedProxy.header("Set-Cookie").toLowerCase().contains("secure"),
                 "X-Forwarded-Proto from a client that is not the trusted proxy is ignored");
         assertNull(forgedProxy.header("Strict-Transport-Security"));
@@ -354,27 +347,6 @@ class HardeningIT extends AdminSession {
         return "GET /admin/sign-in.xhtml HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders + "Connection: close\r\n\r\n";
     }
 
-    /** A connection to the server, from {@code from} (a loopback address) or the default one. */
-    private Socket connect(InetAddress from) throws IOException {
-        Socket socket = new Socket();
-        if (from != null) {
-            socket.bind(new InetSocketAddress(from, 0));
-        }
-        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
-        socket.setSoTimeout((int) ANSWER.toMillis());
-        return socket;
-    }
-
-    /** Sends {@code request} as written and reads the answer (status, headers, body) until the server closes. */
-    private Api.Response raw(InetAddress from, String request) throws IOException {
-        try (Socket socket = connect(from)) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            return parse(socket.getInputStream().readAllBytes());
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("no answer to " + request.lines().findFirst().orElse(""), e);
-        }
-    }
-
     /** Sends a byte a second on each socket until the server has answered every one of them. */
     private static List<Api.Response> trickleUntilAnswered(List<Socket> sockets, Duration deadline)
             throws IOException, InterruptedException {
@@ -413,19 +385,11 @@ class HardeningIT extends AdminSession {
             }
             TimeUnit.SECONDS.sleep(1);
         }
-        return answers.stream().map(answer -> parse(answer.toByteArray())).toList();
+        return answers.stream().map(answer -> RawHttp.parse(answer.toByteArray())).toList();
     }
 
-    private static Api.Response parse(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        int end = text.indexOf("\r\n\r\n");
-        assertTrue(end > 0, "an HTTP answer: " + text);
-        List<String> head = text.substring(0, end).lines().toList();
-        Map<String, List<String>> headers = head.stream().skip(1).filter(line -> line.indexOf(':') > 0)
-                .collect(Collectors.groupingBy(line -> line.substring(0, line.indexOf(':')).trim(),
-                        Collectors.mapping(line -> line.substring(line.indexOf(':') + 1).trim(), Collectors.toList())));
-        return new Api.Response(Integer.parseInt(head.get(0).split(" ")[1]),
-                HttpHeaders.of(headers, (name, value) -> true), text.substring(end + 4));
+    private RawHttp raw() {
+        return new RawHttp(base, ANSWER);
     }
 
     private static boolean closedByServer(Socket socket) {
@@ -437,12 +401,6 @@ class HardeningIT extends AdminSession {
         } catch (IOException reset) {
             return true;
         }
-    }
-
-    private String newLog(long from) throws IOException {
-        byte[] all = Files.readAllBytes(SERVER_LOG);
-        return new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
-                StandardCharsets.UTF_8);
     }
 
     private static SSLContext trustingEveryCertificate() throws Exception {

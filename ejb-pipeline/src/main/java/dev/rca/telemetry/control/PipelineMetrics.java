@@ -11,6 +11,8 @@ import dev.rca.pipeline.ingest.control.IngestSlots;
 import dev.rca.pipeline.ingest.control.Ingestion;
 import dev.rca.tenants.control.TenantAppeared;
 import dev.rca.tenants.control.TenantDirectory;
+import dev.rca.users.control.SignInAttempted;
+import dev.rca.users.entity.SignInOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -67,6 +69,16 @@ public class PipelineMetrics {
             registry.counter(TelemetryMetrics.DUPLICATES, new Tag(TelemetryMetrics.STAGE, stage.label()));
         }
         tenants.slugs().values().forEach(this::registerUngated);
+        for (SignInOutcome outcome : SignInOutcome.values()) {
+            if (outcome != SignInOutcome.PENDING) {
+                registry.counter(TelemetryMetrics.SIGN_INS, new Tag(TelemetryMetrics.OUTCOME, outcome.label()));
+            }
+        }
+    }
+
+    void signInAttempted(@Observes SignInAttempted attempt) {
+        registry.counter(TelemetryMetrics.SIGN_INS, new Tag(TelemetryMetrics.OUTCOME, attempt.outcome().label()))
+                .inc();
     }
 
     void tenantAppeared(@Observes TenantAppeared tenant) {

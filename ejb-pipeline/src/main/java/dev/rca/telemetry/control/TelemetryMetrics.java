@@ -17,6 +17,7 @@ public final class TelemetryMetrics {
     public static final String STATUS = "status";
     public static final String REASON = "reason";
     public static final String QUEUE = "queue";
+    public static final String OUTCOME = "outcome";
 
     /** Exported as {@code rca_pipeline_stage_total}. Gated. */
     public static final Metadata STAGE_OUTCOMES = Metadata.builder()
@@ -72,6 +73,13 @@ public final class TelemetryMetrics {
             .withName("rca_pipeline_duplicate_requests")
             .withDescription("Stage requests skipped because the stage had already committed that upload's work"
                     + " (broker redelivery, re-drive, recovery re-send), by stage")
+            .build();
+
+    /** Exported as {@code rca_admin_sign_ins_total}. */
+    public static final Metadata SIGN_INS = Metadata.builder()
+            .withName("rca_admin_sign_ins")
+            .withDescription("Sign-ins to the admin UI on this node, by outcome (success, failure, throttled: refused"
+                    + " unchecked after too many failures)")
             .build();
 
     /** The names whose series exist only for tenants with enhanced metrics on. */

@@ -3,9 +3,13 @@ package dev.rca.web.admin;
 import dev.rca.pipeline.boundary.DeadLetters;
 import dev.rca.telemetry.boundary.Overview;
 import dev.rca.telemetry.boundary.TelemetryEvents;
+import dev.rca.users.boundary.AdminUsers;
+import dev.rca.users.boundary.SignInHistory;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +17,7 @@ import java.util.Map;
 
 /**
  * admin/index.xhtml: the last hour per stage, queue depths with the DLQ's re-drive, the tenants with enhanced metrics
- * on.
+ * on, and the signed-in user's previous sign-in with the failed attempts on their name since.
  */
 @Named
 @RequestScoped
@@ -28,13 +32,27 @@ public class OverviewBacking {
     @EJB
     DeadLetters deadLetters;
 
+    @EJB
+    AdminUsers users;
+
+    @Inject
+    SecurityContext security;
+
     private Overview overview;
+    private SignInHistory signIns;
 
     public Overview getOverview() {
         if (overview == null) {
             overview = telemetry.overview(WINDOW);
         }
         return overview;
+    }
+
+    public SignInHistory getSignIns() {
+        if (signIns == null) {
+            signIns = users.history(security.getCallerPrincipal().getName());
+        }
+        return signIns;
     }
 
     public List<Map.Entry<String, Long>> getQueueDepths() {

@@ -1,5 +1,8 @@
 package dev.rca.web.admin;
 
+import dev.rca.users.boundary.SignInResult;
+import dev.rca.users.entity.SignInOutcome;
+import dev.rca.web.security.ApiAuthenticationMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -13,10 +16,15 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** admin/sign-in.xhtml: hands the form's credential to the application's one authentication mechanism. */
+/**
+ * admin/sign-in.xhtml: hands the form's credential to the application's one authentication mechanism, and says why a
+ * sign-in was refused (a throttled one with 429 and {@code Retry-After}).
+ */
 @Named
 @RequestScoped
 public class SignInBacking {
+
+    static final int TOO_MANY_REQUESTS = 429;
 
     @Inject
     SecurityContext security;
@@ -47,6 +55,15 @@ public class SignInBacking {
         password = null;
         if (status == AuthenticationStatus.SUCCESS) {
             return "/admin/index?faces-redirect=true";
+        }
+        if (external.getRequestMap().get(ApiAuthenticationMechanism.SIGN_IN_RESULT) instanceof SignInResult result
+                && result.outcome() == SignInOutcome.THROTTLED) {
+            long seconds = result.retryAfter().toSeconds();
+            external.setResponseStatus(TOO_MANY_REQUESTS);
+            external.setResponseHeader("Retry-After", Long.toString(seconds));
+            Messages.error(null, "Too many failed sign-ins for this user name or from your address. Try again in "
+                    + seconds + (seconds == 1 ? " second." : " seconds."));
+            return null;
         }
         Messages.error(null, "Unknown user name or wrong password.");
         return null;

@@ -4,6 +4,7 @@ import dev.rca.web.api.Unavailability;
 import dev.rca.tokens.boundary.ApiTokens;
 import dev.rca.tokens.boundary.Caller;
 import dev.rca.users.boundary.AdminUsers;
+import dev.rca.users.boundary.SignInResult;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -48,6 +49,8 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     static final String FAILURE = "dev.rca.web.security.authentication-failure";
     /** Request attribute: the token could not be checked because the database cannot be reached. */
     static final String DATABASE_DOWN = "dev.rca.web.security.database-down";
+    /** Request attribute: the sign-in form's {@link SignInResult}, for the page to explain a refusal. */
+    public static final String SIGN_IN_RESULT = "dev.rca.web.security.sign-in-result";
     private static final String BEARER = "Bearer ";
 
     @EJB
@@ -111,10 +114,16 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
                 Set.of(caller.get().kind().label()));
     }
 
-    /** The sign-in form's credential: a wrong one fails without a hint which half was wrong. */
+    /**
+     * The sign-in form's credential: a wrong one fails without a hint which half was wrong. The client's address is
+     * the connection's, or a trusted proxy's {@code X-Forwarded-For} (dev.rca.web.http.TrustedProxies).
+     */
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
                                         UsernamePasswordCredential credential) {
-        if (!users.signIn(credential.getCaller(), credential.getPassword().getValue())) {
+        SignInResult result = users.signIn(credential.getCaller(), credential.getPassword().getValue(),
+                request.getRemoteAddr());
+        request.setAttribute(SIGN_IN_RESULT, result);
+        if (!result.succeeded()) {
             return AuthenticationStatus.SEND_FAILURE;
         }
         HttpSession session = request.getSession();
