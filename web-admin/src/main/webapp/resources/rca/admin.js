@@ -17,6 +17,15 @@ document.addEventListener('click', function (event) {
     }
 });
 
+// A destructive button asks first: data-confirm holds the question (runs before the other click handlers).
+document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-confirm]');
+    if (button && !window.confirm(button.getAttribute('data-confirm'))) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+    }
+}, true);
+
 // A button marked data-ajax-render sends its form by Ajax and re-renders those ids (data-ajax-execute: what is
 // processed, the button alone by default), the way f:ajax would without its inline handler.
 function rcaAjax(button, event) {

@@ -85,6 +85,10 @@ class AccessMatrixIT extends AdminSession {
                 Endpoint.admin("POST", "api/admin/tenants/{C}/deactivate", "api/admin/tenants/" + c + "/deactivate",
                         null),
                 Endpoint.admin("POST", "api/admin/tenants/{C}/activate", "api/admin/tenants/" + c + "/activate", null),
+                Endpoint.admin("GET", "api/admin/tenants/{C}/retention", "api/admin/tenants/" + c + "/retention", null),
+                // Tenant C's, so that a wrong answer expires none of tenant A's uploads.
+                Endpoint.admin("PUT", "api/admin/tenants/{C}/retention", "api/admin/tenants/" + c + "/retention",
+                        () -> "{\"uploadRetentionDays\": 1}"),
                 Endpoint.admin("POST", "api/admin/tenants/{A}/tokens", "api/admin/tenants/" + a.slug() + "/tokens",
                         () -> Admin.tokenRequest("it matrix not to be created", null)),
                 Endpoint.admin("GET", "api/admin/tenants/{A}/tokens", "api/admin/tenants/" + a.slug() + "/tokens",
@@ -111,7 +115,9 @@ class AccessMatrixIT extends AdminSession {
                         "text/plain", () -> "line\n", a.slug()),
                 new Endpoint("GET", "api/tenants/{A}/uploads/{upload}", uploadPath, null, null, a.slug()),
                 new Endpoint("GET", "api/tenants/{A}/uploads/{upload}/chunks", uploadPath + "/chunks", null, null,
-                        a.slug()));
+                        a.slug()),
+                // A wrong answer that deleted the upload would fail the later callers' reads too.
+                new Endpoint("DELETE", "api/tenants/{A}/uploads/{upload}", uploadPath, null, null, a.slug()));
         List<Caller> callers = List.of(
                 new Caller("no Authorization header", api.withoutToken(), false, null),
                 new Caller("Authorization: Bearer, without a token", api.withAuthorization("Bearer"), false, null),

@@ -269,6 +269,24 @@ class AdminUiIT extends AdminSession {
     }
 
     @Test
+    void anUploadIsDeletedFromItsPageOnlyOnceTheBrowsersConfirmationIsAccepted() throws Exception {
+        Admin.Tenant tenant = admin.tenant("ui-delete");
+        String id = admin.uploadSucceeded(tenant, "2026-12-03T07:00:00Z ERROR disk full\n"
+                .getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60)).json().getString("id");
+        String path = "api/tenants/" + tenant.slug() + "/uploads/" + id;
+        browser.go("admin/");
+        SignInPage.shown(browser).signIn(USER, PASSWORD);
+
+        UploadPage.open(browser, tenant.slug(), id, null).awaitFinal().deleteDismissed();
+        assertEquals(200, api.get(path).status(), "dismissed: the upload is still there");
+
+        UploadsPage uploads = UploadPage.open(browser, tenant.slug(), id, null).deleteConfirmed();
+        assertTrue(uploads.messages().contains("Deleted upload " + id), uploads.messages());
+        assertFalse(uploads.uploadIds().contains(id), uploads.uploadIds().toString());
+        assertEquals(404, api.get(path).status(), "confirmed: the upload is gone");
+    }
+
+    @Test
     void adminPagesNeedSignInHoweverTheirPathIsSpelled() throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         for (String path : List.of("admin/tokens/index.xhtml", "%61dmin/tokens/index.xhtml",

@@ -146,6 +146,22 @@ public final class UploadPage {
         return new UploadPage(browser);
     }
 
+    /** Presses Delete and dismisses the browser's confirmation: nothing may happen. */
+    public UploadPage deleteDismissed() {
+        browser.find(By.id("delete:submit")).click();
+        browser.await(ExpectedConditions.alertIsPresent()).dismiss();
+        return new UploadPage(browser);
+    }
+
+    /** Presses Delete and confirms; the list of uploads follows. */
+    public UploadsPage deleteConfirmed() {
+        WebElement html = browser.find(By.tagName("html"));
+        browser.find(By.id("delete:submit")).click();
+        browser.await(ExpectedConditions.alertIsPresent()).accept();
+        browser.await(ExpectedConditions.stalenessOf(html));
+        return new UploadsPage(browser);
+    }
+
     /** The stored files' names, in order. */
     public List<String> files() {
         return readLive(() -> browser.driver().findElements(By.cssSelector("#file-list tbody tr td.mono")).stream()

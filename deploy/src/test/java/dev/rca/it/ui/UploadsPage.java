@@ -44,6 +44,10 @@ public final class UploadsPage {
                 .map(WebElement::getText).toList();
     }
 
+    public String messages() {
+        return browser.find(By.id("messages")).getText();
+    }
+
     public String count() {
         return browser.find(By.id("upload-count")).getText();
     }

@@ -28,7 +28,10 @@ import java.util.UUID;
 @IdClass(StageCompletion.Key.class)
 @NamedQuery(name = StageCompletion.FIND_BY_UPLOAD,
         query = "SELECT c FROM StageCompletion c WHERE c.uploadId = :uploadId")
+@NamedQuery(name = StageCompletion.DELETE_BY_UPLOAD, query = "DELETE FROM StageCompletion c WHERE c.uploadId = :uploadId")
 public class StageCompletion {
+
+    public static final String DELETE_BY_UPLOAD = "StageCompletion.deleteByUpload";
 
     public static final String FIND_BY_UPLOAD = "StageCompletion.findByUpload";
 

@@ -5,6 +5,7 @@ import dev.rca.flags.control.FlagChanged;
 import dev.rca.flags.entity.FeatureFlag;
 import dev.rca.pipeline.control.DuplicateRequest;
 import dev.rca.pipeline.control.StageOutcome;
+import dev.rca.pipeline.control.UploadDeleted;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageStatus;
 import dev.rca.pipeline.ingest.control.IngestSlots;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
@@ -69,11 +71,24 @@ public class PipelineMetrics {
             registry.counter(TelemetryMetrics.DUPLICATES, new Tag(TelemetryMetrics.STAGE, stage.label()));
         }
         tenants.slugs().values().forEach(this::registerUngated);
+        for (String table : List.of(TelemetryMetrics.TELEMETRY_TABLE, TelemetryMetrics.SIGN_IN_TABLE)) {
+            registry.counter(TelemetryMetrics.RETENTION_ROWS_DELETED, new Tag(TelemetryMetrics.TABLE, table));
+        }
         for (SignInOutcome outcome : SignInOutcome.values()) {
             if (outcome != SignInOutcome.PENDING) {
                 registry.counter(TelemetryMetrics.SIGN_INS, new Tag(TelemetryMetrics.OUTCOME, outcome.label()));
             }
         }
+    }
+
+    void uploadDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) UploadDeleted deleted) {
+        registry.counter(TelemetryMetrics.UPLOADS_DELETED, new Tag(TelemetryMetrics.TENANT, deleted.tenantSlug()),
+                new Tag(TelemetryMetrics.TRIGGER, deleted.trigger().label())).inc();
+    }
+
+    /** The retention sweep deleted {@code rows} rows of {@code table}. */
+    public void retentionDeleted(String table, int rows) {
+        registry.counter(TelemetryMetrics.RETENTION_ROWS_DELETED, new Tag(TelemetryMetrics.TABLE, table)).inc(rows);
     }
 
     void signInAttempted(@Observes SignInAttempted attempt) {
@@ -122,7 +137,7 @@ public class PipelineMetrics {
 
     /**
      * Registers a tenant's ungated series at 0, so that Prometheus sees the 0 before the first upload and
-     * increase() counts that upload: received, bytes, every refusal reason, slots in use.
+     * increase() counts that upload: received, bytes, every refusal reason, deletions, slots in use.
      */
     void registerUngated(String tenant) {
         Tag tenantTag = new Tag(TelemetryMetrics.TENANT, tenant);
@@ -130,6 +145,10 @@ public class PipelineMetrics {
         registry.counter(TelemetryMetrics.BYTES_RECEIVED, tenantTag);
         for (ErrorCode reason : Ingestion.REFUSALS) {
             registry.counter(TelemetryMetrics.UPLOADS_REFUSED, tenantTag, new Tag(TelemetryMetrics.REASON, reason.label()));
+        }
+        for (UploadDeleted.Trigger trigger : UploadDeleted.Trigger.values()) {
+            registry.counter(TelemetryMetrics.UPLOADS_DELETED, tenantTag,
+                    new Tag(TelemetryMetrics.TRIGGER, trigger.label()));
         }
         ToIntFunction<String> inUse = slots.inUse();
         registry.gauge(TelemetryMetrics.SLOTS_IN_USE, () -> inUse.applyAsInt(tenant), tenantTag);

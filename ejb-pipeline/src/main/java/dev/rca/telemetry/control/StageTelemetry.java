@@ -2,6 +2,7 @@ package dev.rca.telemetry.control;
 
 import dev.rca.pipeline.control.StageOutcome;
 import dev.rca.pipeline.control.StageRerun;
+import dev.rca.pipeline.control.UploadDeleted;
 import dev.rca.telemetry.entity.UploadTelemetryEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,6 +23,14 @@ public class StageTelemetry {
     void record(@Observes StageOutcome outcome) {
         em.persist(new UploadTelemetryEvent(outcome.tenantId(), outcome.uploadId(), outcome.stage(), outcome.status(),
                 outcome.durationMs(), outcome.details()));
+    }
+
+    /** The upload was deleted: its rows stay for postmortems, marked with when (one row per stage). */
+    void uploadDeleted(@Observes UploadDeleted deleted) {
+        em.createNamedQuery(UploadTelemetryEvent.MARK_UPLOAD_DELETED)
+                .setParameter("uploadId", deleted.uploadId())
+                .setParameter("at", deleted.at())
+                .executeUpdate();
     }
 
     /** A stage runs again on an upload: its new outcome's row replaces this one (one row per upload and stage). */

@@ -18,6 +18,10 @@ public final class TelemetryMetrics {
     public static final String REASON = "reason";
     public static final String QUEUE = "queue";
     public static final String OUTCOME = "outcome";
+    public static final String TRIGGER = "trigger";
+    public static final String TABLE = "table";
+    public static final String TELEMETRY_TABLE = "upload_telemetry_events";
+    public static final String SIGN_IN_TABLE = "sign_in_attempts";
 
     /** Exported as {@code rca_pipeline_stage_total}. Gated. */
     public static final Metadata STAGE_OUTCOMES = Metadata.builder()
@@ -73,6 +77,20 @@ public final class TelemetryMetrics {
             .withName("rca_pipeline_duplicate_requests")
             .withDescription("Stage requests skipped because the stage had already committed that upload's work"
                     + " (broker redelivery, re-drive, recovery re-send), by stage")
+            .build();
+
+    /** Exported as {@code rca_uploads_deleted_total}. */
+    public static final Metadata UPLOADS_DELETED = Metadata.builder()
+            .withName("rca_uploads_deleted")
+            .withDescription("Uploads deleted with everything derived from them, by tenant and trigger (request: the"
+                    + " API or the admin UI; retention: the tenant's upload_retention_days ran out)")
+            .build();
+
+    /** Exported as {@code rca_retention_rows_deleted_total}. */
+    public static final Metadata RETENTION_ROWS_DELETED = Metadata.builder()
+            .withName("rca_retention_rows_deleted")
+            .withDescription("Rows the retention sweep deleted on this node, by table (upload_telemetry_events past"
+                    + " rca.telemetry.retention-days, sign_in_attempts past rca.sign-in.history-days)")
             .build();
 
     /** Exported as {@code rca_admin_sign_ins_total}. */

@@ -23,7 +23,16 @@ import java.util.UUID;
 @Table(name = "upload_telemetry_events")
 @NamedQuery(name = UploadTelemetryEvent.DELETE_BY_UPLOAD_AND_STAGE,
         query = "DELETE FROM UploadTelemetryEvent e WHERE e.uploadId = :uploadId AND e.stage = :stage")
+@NamedQuery(name = UploadTelemetryEvent.MARK_UPLOAD_DELETED, query = "UPDATE UploadTelemetryEvent e"
+        + " SET e.uploadDeletedAt = :at WHERE e.uploadId = :uploadId AND e.uploadDeletedAt IS NULL")
+@NamedQuery(name = UploadTelemetryEvent.FIND_IDS_BEFORE,
+        query = "SELECT e.id FROM UploadTelemetryEvent e WHERE e.createdAt < :before ORDER BY e.createdAt")
+@NamedQuery(name = UploadTelemetryEvent.DELETE_IDS, query = "DELETE FROM UploadTelemetryEvent e WHERE e.id IN :ids")
 public class UploadTelemetryEvent {
+
+    public static final String MARK_UPLOAD_DELETED = "UploadTelemetryEvent.markUploadDeleted";
+    public static final String FIND_IDS_BEFORE = "UploadTelemetryEvent.findIdsBefore";
+    public static final String DELETE_IDS = "UploadTelemetryEvent.deleteIds";
 
     public static final String DELETE_BY_UPLOAD_AND_STAGE = "UploadTelemetryEvent.deleteByUploadAndStage";
 
@@ -50,6 +59,10 @@ public class UploadTelemetryEvent {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** When the upload was deleted (with everything derived from it); the row stays for postmortems. */
+    @Column(name = "upload_deleted_at")
+    private Instant uploadDeletedAt;
 
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> metadata;
@@ -94,6 +107,10 @@ public class UploadTelemetryEvent {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getUploadDeletedAt() {
+        return uploadDeletedAt;
     }
 
     public Map<String, Object> getMetadata() {

@@ -17,10 +17,16 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
-/** Creates, lists and (de)activates tenants. A deactivated tenant keeps its data; its uploads are refused. */
+/**
+ * Creates, lists and (de)activates tenants, and sets how long their uploads are kept. A deactivated tenant keeps its
+ * data; its uploads are refused.
+ */
 @Stateless
 public class TenantAdministration {
+
+    private static final Logger LOG = Logger.getLogger(TenantAdministration.class.getName());
 
     /** The path segment that addresses every tenant at once (feature flags); no tenant can be called so. */
     public static final String ALL_TENANTS = "all-tenants";
@@ -61,6 +67,24 @@ public class TenantAdministration {
 
     public TenantView get(String slug) {
         return TenantView.of(tenants.bySlug(slug));
+    }
+
+    public Retention retention(String slug) {
+        return new Retention(tenants.bySlug(slug).getUploadRetentionDays());
+    }
+
+    public Retention setRetention(String slug, Retention retention) {
+        validation.check(retention, Retention.class);
+        Tenant tenant = tenants.bySlug(slug);
+        Integer before = tenant.getUploadRetentionDays();
+        tenant.setUploadRetentionDays(retention.uploadRetentionDays());
+        LOG.info(() -> "upload retention of tenant " + slug + " changed from " + days(before) + " to "
+                + days(retention.uploadRetentionDays()));
+        return retention;
+    }
+
+    private static String days(Integer days) {
+        return days == null ? "none" : days + " days";
     }
 
     public TenantView setActive(String slug, boolean active) {

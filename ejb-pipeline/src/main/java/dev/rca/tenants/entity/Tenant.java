@@ -14,11 +14,14 @@ import java.util.UUID;
 @NamedQuery(name = Tenant.FIND_BY_SLUG, query = "SELECT t FROM Tenant t WHERE t.slug = :slug")
 @NamedQuery(name = Tenant.FIND_ALL, query = "SELECT t FROM Tenant t ORDER BY t.slug")
 @NamedQuery(name = Tenant.COUNT, query = "SELECT COUNT(t) FROM Tenant t")
+@NamedQuery(name = Tenant.FIND_WITH_RETENTION,
+        query = "SELECT t FROM Tenant t WHERE t.uploadRetentionDays IS NOT NULL ORDER BY t.slug")
 public class Tenant {
 
     public static final String FIND_BY_SLUG = "Tenant.findBySlug";
     public static final String FIND_ALL = "Tenant.findAll";
     public static final String COUNT = "Tenant.count";
+    public static final String FIND_WITH_RETENTION = "Tenant.findWithRetention";
 
     @Id
     private UUID id;
@@ -35,6 +38,10 @@ public class Tenant {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Days its uploads are kept before the retention sweep deletes them; null: until deleted by hand. */
+    @Column(name = "upload_retention_days")
+    private Integer uploadRetentionDays;
+
     protected Tenant() {
     }
 
@@ -48,6 +55,14 @@ public class Tenant {
 
     public void setActive(boolean active) {
         this.active = active;
+    }
+
+    public void setUploadRetentionDays(Integer days) {
+        this.uploadRetentionDays = days;
+    }
+
+    public Integer getUploadRetentionDays() {
+        return uploadRetentionDays;
     }
 
     public UUID getId() {

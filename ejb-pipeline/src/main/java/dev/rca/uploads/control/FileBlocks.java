@@ -83,6 +83,18 @@ public class FileBlocks {
         }
     }
 
+    /** Removes the blocks of every file of an upload (the upload is being deleted); how many. */
+    public int deleteUpload(UUID uploadId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM file_blocks WHERE file_id IN"
+                     + " (SELECT id FROM upload_files WHERE upload_id = ?)")) {
+            delete.setObject(1, uploadId);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not remove the blocks of upload " + uploadId, e);
+        }
+    }
+
     /** Streams blocks {@code first} to {@code last} (inclusive) of a file to {@code consumer}, one at a time. */
     public void read(long fileId, int first, int last, BlockSink consumer) {
         try (Connection connection = dataSource.getConnection();

@@ -18,7 +18,12 @@ import java.util.UUID;
 @Table(name = "uploads")
 @NamedQuery(name = Upload.FIND_STUCK, query = "SELECT u.id FROM Upload u WHERE u.status = :status"
         + " AND COALESCE(u.lastResentAt, u.receivedAt) < :before ORDER BY u.receivedAt")
+@NamedQuery(name = Upload.FIND_EXPIRED, query = "SELECT u.id FROM Upload u WHERE u.tenantId = :tenantId"
+        + " AND u.receivedAt < :before AND u.status <> :processing ORDER BY u.receivedAt")
 public class Upload {
+
+    /** Ids of a tenant's ended uploads received {@code :before}, oldest first: the retention sweep's. */
+    public static final String FIND_EXPIRED = "Upload.findExpired";
 
     /** Ids of uploads in {@code :status} whose stage request was last sent (or the upload received) {@code :before}. */
     public static final String FIND_STUCK = "Upload.findStuck";

@@ -16,7 +16,10 @@ import java.util.UUID;
 @Table(name = "upload_files")
 @NamedQuery(name = UploadFile.FIND_BY_UPLOAD,
         query = "SELECT f FROM UploadFile f WHERE f.uploadId = :uploadId ORDER BY f.fileIndex")
+@NamedQuery(name = UploadFile.DELETE_BY_UPLOAD, query = "DELETE FROM UploadFile f WHERE f.uploadId = :uploadId")
 public class UploadFile {
+
+    public static final String DELETE_BY_UPLOAD = "UploadFile.deleteByUpload";
 
     public static final String FIND_BY_UPLOAD = "UploadFile.findByUpload";
 

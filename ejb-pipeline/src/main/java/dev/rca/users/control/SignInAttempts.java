@@ -3,40 +3,28 @@ package dev.rca.users.control;
 import dev.rca.users.entity.RecentFailures;
 import dev.rca.users.entity.SignInAttempt;
 import dev.rca.users.entity.SignInOutcome;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 /**
  * The sign-in attempts table: what the throttle counts and the UI's sign-in history, kept for
- * {@code rca.sign-in.history-days} (every node deletes older rows once an hour; deleting twice does no harm).
+ * {@code rca.sign-in.history-days} (deleted by the retention sweep).
  */
 @Stateless
 public class SignInAttempts {
-
-    private static final Logger LOG = Logger.getLogger(SignInAttempts.class.getName());
 
     static final Set<SignInOutcome> FAILURES = Set.of(SignInOutcome.PENDING, SignInOutcome.FAILURE);
 
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    @ConfigProperty(name = "rca.sign-in.history-days")
-    int historyDays;
 
     /**
      * Records an attempt as pending, committed before its password is checked: two attempts at once each count the
@@ -84,14 +72,10 @@ public class SignInAttempts {
                 .getResultList();
     }
 
-    @Schedule(hour = "*", minute = "17", persistent = false)
-    void deleteOld() {
-        int deleted = em.createNamedQuery(SignInAttempt.DELETE_BEFORE)
-                .setParameter("before", Instant.now().minus(Duration.ofDays(historyDays)))
-                .executeUpdate();
-        if (deleted > 0) {
-            LOG.info(() -> "deleted " + deleted + " sign-in attempts older than " + historyDays + " days");
-        }
+    /** Deletes the attempts before {@code before} (the retention sweep's); how many. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int deleteBefore(Instant before) {
+        return em.createNamedQuery(SignInAttempt.DELETE_BEFORE).setParameter("before", before).executeUpdate();
     }
 
     private Instant lastSuccess(String username) {

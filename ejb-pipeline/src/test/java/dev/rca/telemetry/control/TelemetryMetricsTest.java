@@ -20,7 +20,7 @@ class TelemetryMetricsTest {
         List<Field> metadata = Arrays.stream(TelemetryMetrics.class.getDeclaredFields())
                 .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == Metadata.class)
                 .toList();
-        assertEquals(10, metadata.size(), "one Metadata per series family");
+        assertEquals(12, metadata.size(), "one Metadata per series family");
         for (Field field : metadata) {
             Metadata series = (Metadata) field.get(null);
             assertTrue(series.getName().startsWith("rca_"), series.getName());

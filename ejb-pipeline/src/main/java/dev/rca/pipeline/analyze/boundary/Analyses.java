@@ -19,6 +19,7 @@ import dev.rca.pipeline.analyze.entity.AnalysisFile;
 import dev.rca.pipeline.analyze.entity.UploadAnalysis;
 import dev.rca.pipeline.boundary.UploadProgress;
 import dev.rca.pipeline.control.StageLedger;
+import dev.rca.pipeline.control.UploadDeleted;
 import dev.rca.pipeline.entity.Stage;
 import dev.rca.pipeline.entity.StageCompletion;
 import dev.rca.pipeline.entity.StageStatus;
@@ -30,6 +31,7 @@ import dev.rca.uploads.entity.UploadFile;
 import dev.rca.uploads.entity.UploadStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -388,4 +390,12 @@ public class Analyses {
         return new BusinessException(ErrorCode.INVALID_PARAMETER, message,
                 Map.of("parameter", parameter, "value", String.valueOf(value)));
     }
+
+    /** The upload is being deleted: its analysis goes first, in the same transaction. */
+    public void uploadDeleted(@Observes UploadDeleted deleted) {
+        em.createNamedQuery(AnalysisFile.DELETE_BY_UPLOAD).setParameter("uploadId", deleted.uploadId()).executeUpdate();
+        em.createNamedQuery(UploadAnalysis.DELETE_BY_UPLOAD).setParameter("uploadId", deleted.uploadId())
+                .executeUpdate();
+    }
+
 }

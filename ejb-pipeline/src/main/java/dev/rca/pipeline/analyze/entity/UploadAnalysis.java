@@ -3,6 +3,7 @@ package dev.rca.pipeline.analyze.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -14,7 +15,10 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "upload_analyses")
+@NamedQuery(name = UploadAnalysis.DELETE_BY_UPLOAD, query = "DELETE FROM UploadAnalysis a WHERE a.uploadId = :uploadId")
 public class UploadAnalysis {
+
+    public static final String DELETE_BY_UPLOAD = "UploadAnalysis.deleteByUpload";
 
     @Id
     @Column(name = "upload_id")

@@ -3,11 +3,13 @@ package dev.rca.pipeline.chunk.boundary;
 import dev.rca.paging.FilteredPage;
 import dev.rca.pipeline.chunk.entity.Chunk;
 import dev.rca.pipeline.boundary.UploadProgress;
+import dev.rca.pipeline.control.UploadDeleted;
 import dev.rca.uploads.control.FileBlocks;
 import dev.rca.uploads.entity.UploadFile;
 import dev.rca.tenants.control.TenantLookup;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -69,4 +71,10 @@ public class Chunks {
         });
         return new ChunkPage(uploadId, total, offset, limit, views);
     }
+
+    /** The upload is being deleted: its chunks go first, in the same transaction. */
+    public void uploadDeleted(@Observes UploadDeleted deleted) {
+        em.createNamedQuery(Chunk.DELETE_BY_UPLOAD).setParameter("uploadId", deleted.uploadId()).executeUpdate();
+    }
+
 }

@@ -17,7 +17,10 @@ import java.util.UUID;
 @NamedQuery(name = Chunk.FIND_BY_UPLOAD,
         query = "SELECT c FROM Chunk c WHERE c.uploadId = :uploadId ORDER BY c.fileId, c.sequence")
 @NamedQuery(name = Chunk.COUNT_BY_UPLOAD, query = "SELECT COUNT(c) FROM Chunk c WHERE c.uploadId = :uploadId")
+@NamedQuery(name = Chunk.DELETE_BY_UPLOAD, query = "DELETE FROM Chunk c WHERE c.uploadId = :uploadId")
 public class Chunk {
+
+    public static final String DELETE_BY_UPLOAD = "Chunk.deleteByUpload";
 
     public static final String FIND_BY_UPLOAD = "Chunk.findByUpload";
     public static final String COUNT_BY_UPLOAD = "Chunk.countByUpload";

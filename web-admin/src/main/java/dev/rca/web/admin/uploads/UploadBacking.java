@@ -1,9 +1,11 @@
 package dev.rca.web.admin.uploads;
 
 import dev.rca.web.admin.Messages;
+import dev.rca.web.admin.SignedInUser;
 import dev.rca.errors.BusinessException;
 import dev.rca.pipeline.analyze.boundary.Analyses;
 import dev.rca.pipeline.analyze.control.AnalysisReport;
+import dev.rca.pipeline.boundary.UploadDeletion;
 import dev.rca.pipeline.boundary.UploadList;
 import dev.rca.pipeline.boundary.UploadRow;
 import dev.rca.pipeline.chunk.boundary.ChunkPage;
@@ -14,6 +16,7 @@ import dev.rca.pipeline.boundary.UploadProgress;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -49,6 +52,12 @@ public class UploadBacking implements Serializable {
 
     @EJB
     UploadList uploadList;
+
+    @EJB
+    UploadDeletion deletion;
+
+    @Inject
+    SignedInUser user;
 
     private String tenant;
     private String id;
@@ -86,6 +95,22 @@ public class UploadBacking implements Serializable {
         } catch (BusinessException refusal) {
             Messages.error(null, refusal);
         }
+    }
+
+    /**
+     * The same as {@code DELETE /api/tenants/{t}/uploads/{id}}: the upload and everything derived from it, its
+     * telemetry rows kept; then the list of uploads.
+     */
+    public String delete() {
+        try {
+            deletion.delete(tenant, uploadId(), user.caller().tokenName());
+        } catch (BusinessException refusal) {
+            Messages.error(null, refusal);
+            return null;
+        }
+        Messages.infoAfterRedirect("Deleted upload " + id + " of " + tenant + " with its files, chunks and analysis;"
+                + " its telemetry rows stay, marked deleted.");
+        return "/admin/uploads/index?faces-redirect=true";
     }
 
     /** The runbook's way to move an upload whose stage request was lost; harmless for a finished one. */

@@ -1,6 +1,7 @@
 package dev.rca.web.api.tenants;
 
 import dev.rca.tenants.boundary.NewTenant;
+import dev.rca.tenants.boundary.Retention;
 import dev.rca.tenants.boundary.TenantAdministration;
 import dev.rca.tenants.boundary.TenantView;
 import jakarta.ejb.EJB;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -46,6 +48,20 @@ public class TenantsResource {
     @Path("{tenant}")
     public TenantView get(@PathParam("tenant") String slug) {
         return tenants.get(slug);
+    }
+
+    /** How long the tenant's uploads are kept: {@code {"uploadRetentionDays": 30}}, or null for "until deleted". */
+    @GET
+    @Path("{tenant}/retention")
+    public Retention retention(@PathParam("tenant") String slug) {
+        return tenants.retention(slug);
+    }
+
+    @PUT
+    @Path("{tenant}/retention")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Retention setRetention(@PathParam("tenant") String slug, Retention retention) {
+        return tenants.setRetention(slug, retention == null ? new Retention(null) : retention);
     }
 
     @POST

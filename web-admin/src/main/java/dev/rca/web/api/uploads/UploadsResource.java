@@ -1,6 +1,7 @@
 package dev.rca.web.api.uploads;
 
 import dev.rca.paging.Page;
+import dev.rca.pipeline.boundary.UploadDeletion;
 import dev.rca.pipeline.boundary.UploadList;
 import dev.rca.pipeline.boundary.UploadRow;
 import dev.rca.pipeline.boundary.UploadView;
@@ -17,6 +18,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.apache.commons.fileupload2.core.FileItemInput;
@@ -68,6 +71,9 @@ public class UploadsResource {
     @EJB
     UploadList list;
 
+    @EJB
+    UploadDeletion deletion;
+
     @PathParam("tenant")
     String tenant;
 
@@ -107,6 +113,17 @@ public class UploadsResource {
     @Path("{id}")
     public UploadView upload(@PathParam("id") String id) {
         return uploads.view(tenant, uploadId(id));
+    }
+
+    /**
+     * Deletes the upload with everything derived from it (files, chunks, analysis); its telemetry rows stay, marked
+     * deleted. 409 while it is still processing.
+     */
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
+        deletion.delete(tenant, uploadId(id), security.getUserPrincipal().getName());
+        return Response.noContent().build();
     }
 
     @GET
