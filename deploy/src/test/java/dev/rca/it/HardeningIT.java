@@ -171,10 +171,13 @@ class HardeningIT extends AdminSession {
 
         String manyParameters = IntStream.range(0, 5000).mapToObj(i -> "p" + i + "=1")
                 .collect(Collectors.joining("&"));
+        ServerLog log = ServerLog.mark();
         Api.Response tooMany = form("admin/sign-in.xhtml", manyParameters);
         assertEquals(413, tooMany.status());
         assertTrue(tooMany.body().contains("more parameters than the server reads"), tooMany.body());
         assertNoInternals(tooMany);
+        String written = log.since();
+        assertFalse(written.contains("UT005023") || written.contains("\tat "), "no stack trace logged: " + written);
 
         Api.Response missing = anonymous(HttpRequest.newBuilder(base.toURI().resolve("no/such/page")).GET());
         assertEquals(404, missing.status());
@@ -269,7 +272,7 @@ class HardeningIT extends AdminSession {
         assertEquals(200, anonymous(HttpRequest.newBuilder(metrics).GET()).status());
     }
 
-    /** One JSON error path: malformed, duplicate keys, too deep, absurd values are all 400s. */
+    /** One JSON error path: malformed, duplicate keys, too deep, unknown fields, absurd values are all 400s. */
     @Test
     void jsonBodiesAreReadStrictlyEverywhere() {
         Admin.Tenant tenant = admin.tenant("strict-json");
@@ -279,6 +282,17 @@ class HardeningIT extends AdminSession {
         Errors.assertError(api.putJson(flags, "{\"flags\": {}, \"flags\": {}}"), 400, "invalid_json");
         Errors.assertError(api.postJson("api/admin/tenants", "{\"slug\": \"it-dup-a\", \"slug\": \"it-dup-b\","
                 + " \"displayName\": \"x\"}"), 400, "invalid_json");
+        String misspelt = Admin.uniqueSlug("misspelt");
+        Api.Response unknownField = api.postJson("api/admin/tenants", "{\"slug\": \"" + misspelt + "\","
+                + " \"displayName\": \"x\", \"dispalyName\": \"y\"}");
+        Errors.assertError(unknownField, 400, "invalid_request");
+        assertEquals("dispalyName", unknownField.json().getJsonObject("details").getString("field"));
+        assertEquals(404, api.get("api/admin/tenants/" + misspelt).status(), "nothing was created");
+        Api.Response misspeltReason = api.putJson(flags, "{\"flags\": {}, \"reasons\": \"x\"}");
+        Errors.assertError(misspeltReason, 400, "invalid_request");
+        assertEquals("reasons", misspeltReason.json().getJsonObject("details").getString("field"));
+        Errors.assertError(api.putJson("api/admin/tenants/" + tenant.slug() + "/retention",
+                "{\"uploadRetentionDay\": 30}"), 400, "invalid_request");
         Api.Response farFuture = api.postJson("api/admin/tokens",
                 "{\"name\": \"it far future\", \"expiresAt\": \"+999999999-12-31T23:59:59Z\"}");
         Errors.assertError(farFuture, 400, "invalid_request");

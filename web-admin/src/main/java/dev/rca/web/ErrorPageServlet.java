@@ -38,6 +38,12 @@ public class ErrorPageServlet extends HttpServlet {
         String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         Answer answer = exception == null ? forStatus(code instanceof Integer status ? status : 500, path)
                 : forException(exception, path);
+        write(request, response, answer, path);
+    }
+
+    /** Writes {@code answer} for a request to {@code path}: JSON for the API and {@code /metrics}, else a page. */
+    static void write(HttpServletRequest request, HttpServletResponse response, Answer answer, String path)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }

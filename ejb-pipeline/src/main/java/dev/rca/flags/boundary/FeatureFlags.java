@@ -45,6 +45,7 @@ import java.util.UUID;
 public class FeatureFlags {
 
     static final int MAX_REASON = 500;
+    static final List<String> BODY_FIELDS = List.of("flags", "reason");
 
     @PersistenceContext
     EntityManager em;
@@ -138,6 +139,12 @@ public class FeatureFlags {
         JsonValue flags = body == null ? null : body.get("flags");
         if (flags == null || flags.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new BusinessException(ErrorCode.INVALID_REQUEST, "the body must be {\"flags\": {\"<name>\": <value>, ...}}", Map.of("field", "flags"));
+        }
+        for (String key : body.keySet()) {
+            if (!BODY_FIELDS.contains(key)) {
+                throw new BusinessException(ErrorCode.INVALID_REQUEST, "unknown field '" + key + "'; the body takes "
+                        + String.join(", ", BODY_FIELDS), Map.of("field", key));
+            }
         }
         Map<FeatureFlag, JsonValue> values = new EnumMap<>(FeatureFlag.class);
         for (Map.Entry<String, JsonValue> entry : flags.asJsonObject().entrySet()) {
