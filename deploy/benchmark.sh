@@ -11,6 +11,12 @@
 #   deploy/benchmark.sh stage-gate                                        the enhanced-metrics gate, ns per stage outcome
 #   deploy/benchmark.sh analyzer                                          the analyzer in-process on one core, lines/s
 #   deploy/benchmark.sh accuracy [EXAMPLES]                               the analyzer on the labelled corpus, per layout
+#   deploy/benchmark.sh sign-in [BASE_URL [SECONDS]]                    the sign-in throttle met by one user name's
+#                                                                        wrong passwords sent as soon as allowed
+#                                                                        (default 180 s)
+#   deploy/benchmark.sh slow-clients [BASE_URL [CONNECTIONS [SECONDS]]]  CONNECTIONS trickling sign-in bodies kept
+#                                                                        open for SECONDS; other requests' latency
+#                                                                        (defaults: ... 200 60)
 #   deploy/benchmark.sh metrics [BASE_URL [TENANTS [RUNS]]]              /metrics render time and size with TENANTS
 #                                                                        enabled (server started with
 #                                                                        -Drca.metrics.max-enhanced-tenants >= TENANTS)
@@ -87,7 +93,11 @@ case "$scenario" in
     analyzer) main=dev.rca.pipeline.analyze.control.AnalyzerBenchmark module=ejb-pipeline ;;
     accuracy) main=dev.rca.pipeline.analyze.corpus.CorpusAccuracy module=ejb-pipeline ;;
     metrics) main=dev.rca.bench.MetricsRenderBenchmark module=deploy ;;
-    *) echo "unknown scenario '$scenario': upload, bundle, flags, stage-gate, analyzer, accuracy or metrics" >&2; exit 2 ;;
+    sign-in) main=dev.rca.bench.SignInCurveBenchmark module=deploy ;;
+    slow-clients) main=dev.rca.bench.SlowClientsBenchmark module=deploy ;;
+    *) echo "unknown scenario '$scenario': upload, bundle, flags, stage-gate, analyzer, accuracy, metrics, sign-in or" \
+           "slow-clients" >&2
+       exit 2 ;;
 esac
 mvn -B -q -pl "$module" test-compile
 mvn -B -q -pl "$module" exec:java -Dexec.classpathScope=test -Dexec.mainClass="$main" -Dexec.args="$*"
