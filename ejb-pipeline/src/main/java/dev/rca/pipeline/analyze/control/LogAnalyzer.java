@@ -28,7 +28,7 @@ import java.util.Set;
  */
 public final class LogAnalyzer {
 
-    public static final String VERSION = "rca-analyzer/1";
+    public static final String VERSION = "rca-analyzer/2";
     static final String TAIL_TEMPLATE = TokenMasker.WILDCARD;
     static final String EXCEPTION_SEPARATOR = "\n";
     static final Set<String> DETAIL_RECORDS = Set.of("DETAIL", "HINT", "CONTEXT", "STATEMENT", "QUERY", "LOCATION");

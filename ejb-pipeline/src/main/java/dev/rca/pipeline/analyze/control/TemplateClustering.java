@@ -2,10 +2,12 @@ package dev.rca.pipeline.analyze.control;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The second step of template mining: groups the distinct masked templates of an upload into patterns, after all of
@@ -17,8 +19,10 @@ import java.util.Map;
  * whose weight is at least the weight most of its positions share (the idea of frequency-based parsers such as
  * Brain, simplified); the other positions are values. Templates with the same constant part form a pattern — except
  * that a position with only two values in it is read as two statements (e.g. {@code opened}/{@code closed}), and
- * splits the pattern. A large group where this leaves most templates on their own (free text, random words) is
- * grouped by the positions with few values instead.
+ * splits the pattern, unless it follows a {@code key:} or {@code key=}. A large group where this leaves most templates
+ * on their own (free text, random words) is grouped by the positions with few values instead. Last, values of several
+ * words put back together the patterns that the equal token count kept apart ({@link #absorbLongValues},
+ * {@link #mergeAlternatives}).
  */
 public final class TemplateClustering {
 
@@ -27,6 +31,14 @@ public final class TemplateClustering {
     /** Templates a group needs before it may be found to have no structure ({@link #byCardinality}). */
     static final int MIN_UNSTRUCTURED_GROUP = 20;
     static final int MAX_CONSTANT_VALUES = 10;
+    /** The most tokens one value may have when it is folded into a pattern ({@link #absorbLongValues}). */
+    static final int MAX_VALUE_TOKENS = 8;
+    /** The constant tokens a pattern needs before it takes longer values in ({@link #absorbLongValues}). */
+    static final int MIN_CONSTANT_TOKENS = 2;
+    /** Patterns that must differ in one place only before that place is read as a value ({@link #mergeAlternatives}). */
+    static final int MIN_ALTERNATIVE_VALUES = 3;
+    /** The most patterns of one first token compared pairwise ({@link #mergeAlternatives}). */
+    static final int MAX_COMPARED_PATTERNS = 256;
 
     private TemplateClustering() {
     }
@@ -59,7 +71,245 @@ public final class TemplateClustering {
                 patterns.add(common(members, tokens));
             }
         }
-        return new Result(patternOf, patterns);
+        Result absorbed = absorbLongValues(patternOf, patterns);
+        return mergeAlternatives(absorbed.patternOf(), absorbed.patterns());
+    }
+
+    /**
+     * Values that are words: patterns that are the same but for a run of up to {@link #MAX_VALUE_TOKENS} words in
+     * one place ({@code Sent welcome email to <*>}, {@code Sent password reset email to <*>}) are one statement
+     * when at least {@link #MIN_ALTERNATIVE_VALUES} of them share that place; two are read as two statements
+     * ({@code cupsd startup succeeded}, {@code cupsd shutdown succeeded}), as in the first step. The shared part
+     * needs {@link #MIN_CONSTANT_TOKENS} constant tokens and the first token; the run holds no value and no
+     * exception line. Pairs are compared within a first token's patterns, up to {@link #MAX_COMPARED_PATTERNS} of
+     * them. Places are taken from the one shared by the most patterns (then in text order), so the result depends
+     * only on the set of patterns.
+     */
+    private static Result mergeAlternatives(int[] patternOf, List<String[]> patterns) {
+        Map<String, List<Integer>> byFirst = new LinkedHashMap<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            byFirst.computeIfAbsent(patterns.get(i)[0], key -> new ArrayList<>()).add(i);
+        }
+        Map<String, TreeSet<Integer>> places = new HashMap<>();
+        for (List<Integer> bucket : byFirst.values()) {
+            if (bucket.size() < MIN_ALTERNATIVE_VALUES || bucket.size() > MAX_COMPARED_PATTERNS) {
+                continue;
+            }
+            for (int a = 0; a < bucket.size(); a++) {
+                for (int b = a + 1; b < bucket.size(); b++) {
+                    String place = sharedPlace(patterns.get(bucket.get(a)), patterns.get(bucket.get(b)));
+                    if (place != null) {
+                        TreeSet<Integer> members = places.computeIfAbsent(place,
+                                key -> new TreeSet<>());
+                        members.add(bucket.get(a));
+                        members.add(bucket.get(b));
+                    }
+                }
+            }
+        }
+        List<Map.Entry<String, TreeSet<Integer>>> ordered = new ArrayList<>(places.entrySet());
+        ordered.sort(Comparator.<Map.Entry<String, TreeSet<Integer>>>comparingInt(e -> -e.getValue().size())
+                .thenComparing(Map.Entry::getKey));
+        int[] into = new int[patterns.size()];
+        Arrays.fill(into, -1);
+        List<String[]> merged = new ArrayList<>();
+        for (Map.Entry<String, TreeSet<Integer>> place : ordered) {
+            List<Integer> free = place.getValue().stream().filter(i -> into[i] < 0).toList();
+            if (free.size() < MIN_ALTERNATIVE_VALUES) {
+                continue;
+            }
+            int prefix = Integer.parseInt(place.getKey().substring(0, place.getKey().indexOf(' ')));
+            int suffix = suffixLength(place.getKey());
+            String[] first = patterns.get(free.get(0));
+            String[] tokens = new String[prefix + 1 + suffix];
+            System.arraycopy(first, 0, tokens, 0, prefix);
+            System.arraycopy(first, first.length - suffix, tokens, prefix + 1, suffix);
+            String start = first[prefix];
+            String end = first[first.length - suffix - 1];
+            for (int member : free) {
+                String[] alternative = patterns.get(member);
+                start = commonPrefix(start, alternative[prefix]);
+                end = commonSuffix(end, alternative[alternative.length - suffix - 1]);
+                into[member] = merged.size();
+            }
+            tokens[prefix] = punctuation(start, true) + TokenMasker.WILDCARD + punctuation(end, false);
+            merged.add(tokens);
+        }
+        // A merged pattern may read like one that was already there: the two are one pattern (one id).
+        int[] renumbered = new int[patterns.size()];
+        List<String[]> kept = new ArrayList<>();
+        Map<String, Integer> byText = new HashMap<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            String[] tokens = into[i] < 0 ? patterns.get(i) : merged.get(into[i]);
+            renumbered[i] = byText.computeIfAbsent(String.join(" ", tokens), text -> {
+                kept.add(tokens);
+                return kept.size() - 1;
+            });
+        }
+        int[] result = new int[patternOf.length];
+        for (int template = 0; template < patternOf.length; template++) {
+            result[template] = renumbered[patternOf[template]];
+        }
+        return new Result(result, kept);
+    }
+
+    /**
+     * The place two patterns share, as the key {@code "<prefix length> <suffix length> <prefix> \u0001 <suffix>"},
+     * when they differ only in a run of words there; null otherwise.
+     */
+    private static String sharedPlace(String[] a, String[] b) {
+        int prefix = 0;
+        int shorter = Math.min(a.length, b.length);
+        while (prefix < shorter && a[prefix].equals(b[prefix])) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < shorter - prefix && a[a.length - 1 - suffix].equals(b[b.length - 1 - suffix])) {
+            suffix++;
+        }
+        if (prefix == 0 || !wordRun(a, prefix, a.length - suffix) || !wordRun(b, prefix, b.length - suffix)) {
+            return null;
+        }
+        int constants = 0;
+        StringBuilder key = new StringBuilder().append(prefix).append(' ').append(suffix).append(' ');
+        for (int i = 0; i < prefix; i++) {
+            constants += a[i].contains(TokenMasker.WILDCARD) ? 0 : 1;
+            key.append(a[i]).append(' ');
+        }
+        key.append('\u0001');
+        for (int i = a.length - suffix; i < a.length; i++) {
+            constants += a[i].contains(TokenMasker.WILDCARD) ? 0 : 1;
+            key.append(' ').append(a[i]);
+        }
+        return constants >= MIN_CONSTANT_TOKENS ? key.toString() : null;
+    }
+
+    private static int suffixLength(String place) {
+        int space = place.indexOf(' ');
+        return Integer.parseInt(place.substring(space + 1, place.indexOf(' ', space + 1)));
+    }
+
+    /** True when tokens {@code from} (inclusive) to {@code to} are 1 to MAX_VALUE_TOKENS tokens without a value. */
+    private static boolean wordRun(String[] tokens, int from, int to) {
+        if (to - from < 1 || to - from > MAX_VALUE_TOKENS) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (tokens[i].contains(TokenMasker.WILDCARD) || tokens[i].equals(LogAnalyzer.EXCEPTION_SEPARATOR)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Values of several words ({@code outdoor & camping}, {@code shutdown immediate}) give a statement's lines more
+     * tokens, so the first step finds them apart from the statement's pattern. A pattern {@code Q} is folded into a
+     * shorter pattern {@code P} when {@code P} has a value at some position after its first token and {@code Q} is
+     * {@code P} with up to {@link #MAX_VALUE_TOKENS} tokens in that value's place (where {@code P} has other values
+     * {@code Q} may have anything). {@code P} needs {@link #MIN_CONSTANT_TOKENS} constant tokens, so that a short
+     * pattern such as {@code Connection <*>} does not swallow other statements; plain words next to a value in the
+     * value's place ({@code invalid user <*>}) are a statement's own text, while a structured value
+     * ({@code {'sent': <*>}}) is taken;
+     * the tokens of an exception line never stand in for a value of the first line. Patterns are visited from the shortest, each folded into the first
+     * pattern (in text order) that takes it, so the result depends only on the set of patterns.
+     */
+    private static Result absorbLongValues(int[] patternOf, List<String[]> patterns) {
+        List<Integer> order = new ArrayList<>(patterns.size());
+        List<String> texts = new ArrayList<>(patterns.size());
+        for (int i = 0; i < patterns.size(); i++) {
+            order.add(i);
+            texts.add(String.join(" ", patterns.get(i)));
+        }
+        order.sort(Comparator.<Integer>comparingInt(i -> patterns.get(i).length).thenComparing(texts::get));
+        int[] into = new int[patterns.size()];
+        Map<String, List<Integer>> takers = new HashMap<>();
+        for (int q : order) {
+            into[q] = q;
+            String[] longer = patterns.get(q);
+            for (int p : takers.getOrDefault(longer[0], List.of())) {
+                if (absorbs(patterns.get(p), longer)) {
+                    into[q] = p;
+                    break;
+                }
+            }
+            if (into[q] == q && constants(longer) >= MIN_CONSTANT_TOKENS) {
+                takers.computeIfAbsent(longer[0], key -> new ArrayList<>()).add(q);
+            }
+        }
+        int[] renumbered = new int[patterns.size()];
+        List<String[]> kept = new ArrayList<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            if (into[i] == i) {
+                renumbered[i] = kept.size();
+                kept.add(patterns.get(i));
+            }
+        }
+        int[] result = new int[patternOf.length];
+        for (int template = 0; template < patternOf.length; template++) {
+            result[template] = renumbered[into[patternOf[template]]];
+        }
+        return new Result(result, kept);
+    }
+
+    /** True when {@code longer} is {@code shorter} with several tokens in the place of one of its values. */
+    private static boolean absorbs(String[] shorter, String[] longer) {
+        int extra = longer.length - shorter.length;
+        if (extra < 1 || extra >= MAX_VALUE_TOKENS) {
+            return false;
+        }
+        for (int slot = 1; slot < shorter.length; slot++) {
+            if (shorter[slot].equals(TokenMasker.WILDCARD) && matches(shorter, longer, slot, extra)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(String[] shorter, String[] longer, int slot, int extra) {
+        for (int i = 0; i < shorter.length; i++) {
+            if (i == slot) {
+                boolean value = false;
+                boolean word = false;
+                for (int j = slot; j <= slot + extra; j++) {
+                    if (longer[j].equals(LogAnalyzer.EXCEPTION_SEPARATOR)) {
+                        return false;
+                    }
+                    value |= longer[j].contains(TokenMasker.WILDCARD);
+                    word |= isWord(longer[j]);
+                }
+                if (value && word) {
+                    return false;
+                }
+                continue;
+            }
+            String token = longer[i < slot ? i : i + extra];
+            if (!token.equals(shorter[i])
+                    && !(shorter[i].equals(TokenMasker.WILDCARD) && !token.equals(LogAnalyzer.EXCEPTION_SEPARATOR))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A token of letters only: a word of the statement's text. */
+    private static boolean isWord(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (!Character.isLetter(token.charAt(i))) {
+                return false;
+            }
+        }
+        return !token.isEmpty();
+    }
+
+    private static int constants(String[] tokens) {
+        int constants = 0;
+        for (String token : tokens) {
+            if (!token.contains(TokenMasker.WILDCARD) && !token.equals(LogAnalyzer.EXCEPTION_SEPARATOR)) {
+                constants++;
+            }
+        }
+        return constants;
     }
 
     private static List<List<Integer>> split(List<Integer> group, List<String[]> tokens) {
@@ -149,7 +399,8 @@ public final class TemplateClustering {
                     masked |= token.equals(TokenMasker.WILDCARD);
                     byValue.computeIfAbsent(token, k -> new ArrayList<>()).add(member);
                 }
-                if (!masked && byValue.size() > 1 && byValue.size() <= MAX_ALTERNATIVES) {
+                if (!masked && byValue.size() > 1 && byValue.size() <= MAX_ALTERNATIVES
+                        && !afterSeparator(members, tokens, position)) {
                     for (List<Integer> part : byValue.values()) {
                         splitAlternatives(part, tokens, width, position + 1, result);
                     }
@@ -158,6 +409,24 @@ public final class TemplateClustering {
             }
         }
         result.add(members);
+    }
+
+    /**
+     * True when every member has a token ending in {@code :} or {@code =} before the position: what follows a
+     * {@code key:} or {@code key =} is a value even when only two of them occur ({@code opt-in: True},
+     * {@code allDrawn= false}), unlike two words inside a sentence ({@code cupsd startup succeeded}).
+     */
+    private static boolean afterSeparator(List<Integer> members, List<String[]> tokens, int position) {
+        if (position == 0) {
+            return false;
+        }
+        for (int member : members) {
+            String previous = tokens.get(member)[position - 1];
+            if (previous.isEmpty() || ":=".indexOf(previous.charAt(previous.length() - 1)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
