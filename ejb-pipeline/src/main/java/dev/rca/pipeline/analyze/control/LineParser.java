@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
@@ -97,8 +98,16 @@ public final class LineParser {
             return -1;
         }
         boolean bracket = line.charAt(start) == '[';
+        boolean quoted = false;
         if (bracket) {
             start++;
+        } else {
+            // a key=value header (logfmt's ts=…, time="…")
+            int value = valueStart(line, start);
+            if (value > 0) {
+                quoted = value < length && line.charAt(value) == '"';
+                start = quoted ? value + 1 : value;
+            }
         }
         matcher.reset(line);
         matcher.region(start, Math.min(length, start + 64));
@@ -114,7 +123,7 @@ public final class LineParser {
         if (glued != null) {
             out.level = glued;
         }
-        if (end < length && line.charAt(end) == ']') {
+        if (end < length && (line.charAt(end) == ']' || quoted && line.charAt(end) == '"')) {
             end++;
         }
         // a zone name after a zone-less timestamp: PostgreSQL's "2024-01-05 10:00:00.123 UTC"
@@ -150,6 +159,9 @@ public final class LineParser {
         sawColonName = false;
         if (context && position < line.length() && line.charAt(position) == '|') {
             return pipedHeader(line, position, out);
+        }
+        if (context && valueStart(line, skipSpaces(line, position)) > 0) {
+            return keyValueHeader(line, skipSpaces(line, position), out);
         }
         int count = tokens(line, position);
         if (context && count >= 2 && isStream(line, 0) && ends[1] - starts[1] == 1
@@ -216,6 +228,12 @@ public final class LineParser {
                 // a process id before more header fields: Spring Boot's "INFO 48213 --- [main]"
             } else if (next + 1 < count && isSeparator(line, next) && isBracketed(line, next + 1)) {
                 // a separator between header fields
+            } else if (processAndThread(line, next)) {
+                // nginx's "3101#0:", then its connection number "*1234"
+                if (next + 1 < count && line.charAt(starts[next + 1]) == '*'
+                        && digits(line, starts[next + 1] + 1, ends[next + 1])) {
+                    next++;
+                }
             } else {
                 break;
             }
@@ -435,6 +453,72 @@ public final class LineParser {
             }
         }
         return false;
+    }
+
+    /** Header keys of a {@code key=value} header and what they hold: the message starts at the first other key. */
+    private static final Map<String, Character> HEADER_KEYS = Map.ofEntries(
+            Map.entry("ts", 't'), Map.entry("time", 't'), Map.entry("timestamp", 't'),
+            Map.entry("t", 't'), Map.entry("level", 'l'), Map.entry("lvl", 'l'),
+            Map.entry("severity", 'l'), Map.entry("caller", 's'),
+            Map.entry("source", 's'), Map.entry("component", 'n'),
+            Map.entry("logger", 'n'), Map.entry("module", 'n'),
+            Map.entry("thread", 'h'));
+
+    /**
+     * A {@code key=value} header (logfmt: {@code ts=… caller=main.go:12 level=info component=tsdb msg="…"}): the
+     * fields with a header key ({@link #HEADER_KEYS}, a quoted value may hold spaces) give the level, the logger and
+     * the thread; the message is the rest, from the first other key ({@code msg="…" key=value}).
+     */
+    private int keyValueHeader(String line, int position, ParsedLine out) {
+        int i = position;
+        while (i < line.length()) {
+            int value = valueStart(line, i);
+            Character kind = value > 0 ? HEADER_KEYS.get(line.substring(i, value - 1)) : null;
+            if (kind == null) {
+                break;
+            }
+            int end;
+            if (value < line.length() && line.charAt(value) == '"') {
+                end = line.indexOf('"', value + 1);
+                end = end < 0 ? line.length() : end + 1;
+            } else {
+                end = tokenEnd(line, value);
+            }
+            String text = line.substring(value, end);
+            if (text.length() > 1 && text.charAt(0) == '"') {
+                text = text.substring(1, text.length() - (text.endsWith("\"") ? 1 : 0));
+            }
+            switch (kind) {
+                case 'l' -> out.level = LogLevel.ofWord(text);
+                case 'n' -> out.logger = text;
+                case 'h' -> out.thread = text;
+                default -> { }
+            }
+            i = skipSpaces(line, end);
+        }
+        return i;
+    }
+
+    /** Where the value of a {@code key=} field starting at {@code from} starts, or -1 when the field has no key. */
+    static int valueStart(String line, int from) {
+        int limit = Math.min(line.length(), from + 32);
+        for (int i = from; i < limit; i++) {
+            char c = line.charAt(i);
+            if (c == '=') {
+                return i > from ? i + 1 : -1;
+            }
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '@')) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** A process and thread id ending with a colon: nginx's {@code 3101#0:}. */
+    private boolean processAndThread(String line, int index) {
+        int hash = line.indexOf('#', starts[index]);
+        return hash > starts[index] && hash < ends[index] - 2 && line.charAt(ends[index] - 1) == ':'
+                && digits(line, starts[index], hash) && digits(line, hash + 1, ends[index] - 1);
     }
 
     /** A name ending with a colon, whose last character before the colon is not a digit outside brackets. */

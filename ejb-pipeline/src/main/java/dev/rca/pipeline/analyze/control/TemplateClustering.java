@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * The second step of template mining: groups the distinct masked templates of an upload into patterns, after all of
  * them are known, so that the result does not depend on the order lines arrived in.
  *
- * <p>Templates are compared only with templates of the same token count and first token. Within such a group, each
+ * <p>Templates are compared only with templates of the same token count and first token (its key only, for a
+ * {@code key=value} token). Within such a group, each
  * token is weighed by how many distinct templates have it at its position. The tokens of one log statement share
  * the statement's weight, and its values weigh less, so a template's constant part is the set of its positions
  * whose weight is at least the weight most of its positions share (the idea of frequency-based parsers such as
@@ -55,7 +56,7 @@ public final class TemplateClustering {
         for (int i = 0; i < templates.size(); i++) {
             String[] split = templates.get(i).split(" ", -1);
             tokens.add(split);
-            groups.computeIfAbsent(split.length + " " + split[0], key -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(split.length + " " + groupToken(split[0]), key -> new ArrayList<>()).add(i);
         }
         for (List<Integer> group : groups.values()) {
             if (group.size() == 1) {
@@ -310,6 +311,15 @@ public final class TemplateClustering {
             }
         }
         return constants;
+    }
+
+    /**
+     * What of a template's first token its group is named by: the token, or only the key of a {@code key=value}
+     * token ({@code scrape_pool=}), whose value may vary like any other.
+     */
+    static String groupToken(String first) {
+        int value = LineParser.valueStart(first, 0);
+        return value > 0 ? first.substring(0, value) : first;
     }
 
     private static List<List<Integer>> split(List<Integer> group, List<String[]> tokens) {

@@ -44,6 +44,10 @@ class LineParserTest {
             "2026-02-03 04:05:06,789 WARN [I/O dispatcher 3] c.a.search.IndexWriter - bulk request slow ;; 2026-02-03T04:05:06.789Z ;; WARN ;; bulk request slow",
             "2026-02-03T04:05:06.123456789Z stderr F Error: connect ECONNREFUSED 10.0.0.7:27017 ;; 2026-02-03T04:05:06.123Z ;; - ;; Error: connect ECONNREFUSED 10.0.0.7:27017",
             "2026/02/03 04:05:06 http: TLS handshake error from 10.1.2.3:4810: EOF ;; 2026-02-03T04:05:06Z ;; - ;; http: TLS handshake error from 10.1.2.3:4810: EOF",
+            "2026/02/03 04:05:06 [error] 3101#0: *1234 connect() failed (111: Connection refused) ;; 2026-02-03T04:05:06Z ;; ERROR ;; connect() failed (111: Connection refused)",
+            "2026/02/03 04:05:06 [notice] 3100#0: nginx/1.26.2 ;; 2026-02-03T04:05:06Z ;; INFO ;; nginx/1.26.2",
+            "ts=2026-02-03T04:05:06.789Z caller=main.go:645 level=warn component=\"rule manager\" msg=\"Evaluating rule failed\" err=timeout ;; 2026-02-03T04:05:06.789Z ;; WARN ;; msg=\"Evaluating rule failed\" err=timeout",
+            "time=\"2026-02-03T04:05:06Z\" level=error msg=\"pull failed\" image=nginx ;; 2026-02-03T04:05:06Z ;; ERROR ;; msg=\"pull failed\" image=nginx",
     })
     void splitsHeaderAndMessage(String line, String timestamp, String level, String message) {
         ParsedLine parsed = parse(line);
