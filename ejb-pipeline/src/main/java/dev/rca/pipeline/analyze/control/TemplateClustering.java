@@ -33,7 +33,7 @@ public final class TemplateClustering {
     static final int MIN_UNSTRUCTURED_GROUP = 20;
     static final int MAX_CONSTANT_VALUES = 10;
     /** The most tokens one value may have when it is folded into a pattern ({@link #absorbLongValues}). */
-    static final int MAX_VALUE_TOKENS = 8;
+    static final int MAX_VALUE_TOKENS = 12;
     /** The constant tokens a pattern needs before it takes longer values in ({@link #absorbLongValues}). */
     static final int MIN_CONSTANT_TOKENS = 2;
     /** Patterns that must differ in one place only before that place is read as a value ({@link #mergeAlternatives}). */
@@ -54,7 +54,7 @@ public final class TemplateClustering {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         List<String[]> tokens = new ArrayList<>(templates.size());
         for (int i = 0; i < templates.size(); i++) {
-            String[] split = templates.get(i).split(" ", -1);
+            String[] split = tokens(templates.get(i));
             tokens.add(split);
             groups.computeIfAbsent(split.length + " " + groupToken(split[0]), key -> new ArrayList<>()).add(i);
         }
@@ -168,7 +168,15 @@ public final class TemplateClustering {
         while (suffix < shorter - prefix && a[a.length - 1 - suffix].equals(b[b.length - 1 - suffix])) {
             suffix++;
         }
-        if (prefix == 0 || !wordRun(a, prefix, a.length - suffix) || !wordRun(b, prefix, b.length - suffix)) {
+        if (prefix == 0) {
+            return null;
+        }
+        // after a key (a token ending in ':' or '=', or a shared 'key=' in the run's first token), the run is one
+        // value even with values in it ("from <*>: read tcp <*>: i/o timeout"); elsewhere it must be words only
+        String before = a[prefix - 1];
+        boolean keyed = before.endsWith(":") || before.endsWith("=")
+                || prefix < a.length && prefix < b.length && sharedKey(a[prefix], b[prefix]);
+        if (!run(a, prefix, a.length - suffix, keyed) || !run(b, prefix, b.length - suffix, keyed)) {
             return null;
         }
         int constants = 0;
@@ -190,17 +198,27 @@ public final class TemplateClustering {
         return Integer.parseInt(place.substring(space + 1, place.indexOf(' ', space + 1)));
     }
 
-    /** True when tokens {@code from} (inclusive) to {@code to} are 1 to MAX_VALUE_TOKENS tokens without a value. */
-    private static boolean wordRun(String[] tokens, int from, int to) {
+    /**
+     * True when tokens {@code from} (inclusive) to {@code to} are 1 to MAX_VALUE_TOKENS tokens of the first line,
+     * without a value unless {@code keyed}.
+     */
+    private static boolean run(String[] tokens, int from, int to, boolean keyed) {
         if (to - from < 1 || to - from > MAX_VALUE_TOKENS) {
             return false;
         }
         for (int i = from; i < to; i++) {
-            if (tokens[i].contains(TokenMasker.WILDCARD) || tokens[i].equals(LogAnalyzer.EXCEPTION_SEPARATOR)) {
+            if (tokens[i].equals(LogAnalyzer.EXCEPTION_SEPARATOR)
+                    || !keyed && tokens[i].contains(TokenMasker.WILDCARD)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Two tokens that start with the same {@code key=}. */
+    private static boolean sharedKey(String a, String b) {
+        int value = LineParser.valueStart(a, 0);
+        return value > 0 && b.startsWith(a.substring(0, value));
     }
 
     /**
@@ -228,14 +246,21 @@ public final class TemplateClustering {
         for (int q : order) {
             into[q] = q;
             String[] longer = patterns.get(q);
-            for (int p : takers.getOrDefault(longer[0], List.of())) {
+            List<Integer> bucket = takers.computeIfAbsent(longer[0], key -> new ArrayList<>());
+            for (int p : bucket) {
                 if (absorbs(patterns.get(p), longer)) {
                     into[q] = p;
                     break;
                 }
             }
             if (into[q] == q && constants(longer) >= MIN_CONSTANT_TOKENS) {
-                takers.computeIfAbsent(longer[0], key -> new ArrayList<>()).add(q);
+                // an empty value: the shorter pattern is this one without it ("Column <*> =" and "Column <*> = <*>")
+                for (int i = 0; i < bucket.size(); i++) {
+                    if (lacksValue(patterns.get(bucket.get(i)), longer)) {
+                        into[bucket.remove(i--)] = q;
+                    }
+                }
+                bucket.add(q);
             }
         }
         int[] renumbered = new int[patterns.size()];
@@ -248,9 +273,32 @@ public final class TemplateClustering {
         }
         int[] result = new int[patternOf.length];
         for (int template = 0; template < patternOf.length; template++) {
-            result[template] = renumbered[into[patternOf[template]]];
+            int pattern = patternOf[template];
+            while (into[pattern] != pattern) {
+                pattern = into[pattern];
+            }
+            result[template] = renumbered[pattern];
         }
         return new Result(result, kept);
+    }
+
+    /** True when {@code shorter} is {@code longer} without one of its values (that value was empty). */
+    private static boolean lacksValue(String[] shorter, String[] longer) {
+        if (longer.length != shorter.length + 1) {
+            return false;
+        }
+        for (int slot = 1; slot < longer.length; slot++) {
+            if (longer[slot].equals(TokenMasker.WILDCARD)) {
+                boolean same = true;
+                for (int i = 0; i < shorter.length && same; i++) {
+                    same = fits(longer[i < slot ? i : i + 1], shorter[i]);
+                }
+                if (same) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** True when {@code longer} is {@code shorter} with several tokens in the place of one of its values. */
@@ -284,13 +332,29 @@ public final class TemplateClustering {
                 }
                 continue;
             }
-            String token = longer[i < slot ? i : i + extra];
-            if (!token.equals(shorter[i])
-                    && !(shorter[i].equals(TokenMasker.WILDCARD) && !token.equals(LogAnalyzer.EXCEPTION_SEPARATOR))) {
+            if (!fits(shorter[i], longer[i < slot ? i : i + extra])) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * True when {@code token} is {@code general} or one of its values: a token of a pattern with a value in it
+     * ({@code groupId=<*>]}) takes any token with the same text around the value ({@code groupId=shop-audit]}).
+     */
+    static boolean fits(String general, String token) {
+        if (token.equals(general)) {
+            return true;
+        }
+        int wildcard = general.indexOf(TokenMasker.WILDCARD);
+        if (wildcard < 0 || token.equals(LogAnalyzer.EXCEPTION_SEPARATOR)) {
+            return false;
+        }
+        String before = general.substring(0, wildcard);
+        String after = general.substring(wildcard + TokenMasker.WILDCARD.length());
+        return token.length() >= before.length() + after.length() && token.startsWith(before)
+                && token.endsWith(after);
     }
 
     /** A token of letters only: a word of the statement's text. */
@@ -311,6 +375,60 @@ public final class TemplateClustering {
             }
         }
         return constants;
+    }
+
+    /**
+     * A template's tokens: split at spaces, except that a quoted text of up to {@link #MAX_VALUE_TOKENS} tokens
+     * ({@code 'kids bike <*> inch'}, {@code name="Café Crème Tasse"}) is one token, so that a quoted value of several
+     * words varies in one position like any other value.
+     */
+    static String[] tokens(String template) {
+        String[] split = template.split(" ", -1);
+        List<String> tokens = null;
+        for (int i = 0; i < split.length; i++) {
+            int close = closingToken(split, i);
+            if (close > i && tokens == null) {
+                tokens = new ArrayList<>(List.of(split).subList(0, i));
+            }
+            if (tokens != null) {
+                tokens.add(close > i ? String.join(" ", List.of(split).subList(i, close + 1)) : split[i]);
+            }
+            i = Math.max(i, close);
+        }
+        return tokens == null ? split : tokens.toArray(String[]::new);
+    }
+
+    /** The token that closes a quote opened, and not closed, by token {@code open}; -1 when there is none. */
+    private static int closingToken(String[] split, int open) {
+        String token = split[open];
+        int value = LineParser.valueStart(token, 0);
+        int at = value > 0 ? value : 0;
+        if (at >= token.length() || token.charAt(at) != '"' && token.charAt(at) != '\'') {
+            return -1;
+        }
+        char quote = token.charAt(at);
+        if (token.indexOf(quote, at + 1) > 0) {
+            return -1;
+        }
+        for (int i = open + 1; i < split.length && i <= open + MAX_VALUE_TOKENS; i++) {
+            String next = split[i];
+            if (next.equals(LogAnalyzer.EXCEPTION_SEPARATOR) || next.indexOf(quote) >= 0 && !closes(next, quote)) {
+                return -1;
+            }
+            if (closes(next, quote)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A token that ends a quote: the quote is its last character but for punctuation ({@code inch'}, {@code x",}). */
+    private static boolean closes(String token, char quote) {
+        int end = token.length();
+        while (end > 0 && ",.;:)]}".indexOf(token.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end > 0 && token.charAt(end - 1) == quote && token.indexOf(quote) == end - 1;
     }
 
     /**
