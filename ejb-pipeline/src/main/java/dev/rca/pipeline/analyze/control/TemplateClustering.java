@@ -615,7 +615,14 @@ public final class TemplateClustering {
             while (end < part.length() && !Character.isLetterOrDigit(part.charAt(end))) {
                 end++;
             }
-            return equals >= end ? part.substring(0, equals + 1) : part.substring(0, end);
+            if (equals >= end) {
+                // the key, and the quote or bracket its values open with: pod="<*>"
+                end = equals + 1;
+                while (end < part.length() && !Character.isLetterOrDigit(part.charAt(end))) {
+                    end++;
+                }
+            }
+            return part.substring(0, end);
         }
         int start = part.length();
         while (start > 0 && !Character.isLetterOrDigit(part.charAt(start - 1))) {

@@ -86,6 +86,12 @@ class TemplateClusteringTest {
     }
 
     @Test
+    void aValueKeepsTheKeyAndTheQuoteItsValuesShare() {
+        assertEquals(Set.of("Observed pod=\"<*>\" ready"), patterns(List.of("Observed pod=\"<*>\" ready",
+                "Observed pod=\"default/web\" ready", "Observed pod=\"kube-system/dns\" ready")));
+    }
+
+    @Test
     void anEmptyValueJoinsThePatternThatHasTheValue() {
         assertEquals(Set.of("Column <*> = <*>"), patterns(List.of("Column <*> = <*>", "Column <*> =")));
     }
