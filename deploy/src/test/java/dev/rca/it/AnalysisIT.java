@@ -1,5 +1,6 @@
 package dev.rca.it;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The analyze stage through the API (docs/api.md, "Analysis"): the report of an incident log whose root cause is
  * one early error with a stack trace followed by a flood of symptoms, its patterns, the lines behind a pattern, a
- * file's lines, the comparison with a healthy baseline, and the errors of each endpoint.
+ * file's lines, the comparison with a healthy baseline, the same report for the same bytes analysed alone or beside
+ * others, and the errors of each endpoint.
  */
 class AnalysisIT extends AdminSession {
 
@@ -258,6 +262,43 @@ class AnalysisIT extends AdminSession {
         Api.Response foreign = stranger.get("api/tenants/" + other.slug() + "/uploads/" + first + "/analysis");
         assertEquals(404, foreign.status(), foreign.body());
         assertNull(foreign.json().get("suspects"));
+    }
+
+    @Test
+    void sameBytesSameReportWhetherAnalysedAloneOrBesideOthers() throws Exception {
+        // 4 MB, so that the stage's 4 sessions analyse the concurrent uploads at the same time
+        byte[] log = LogGenerator.generate(15, 4 * 1024 * 1024);
+        String alone = admin.uploadSucceeded(tenant, log, DEADLINE).json().getString("id");
+        JsonObject expected = comparable(alone);
+
+        Api own = admin.uploader(tenant);
+        List<CompletableFuture<Api.Response>> sent = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sent.add(CompletableFuture.supplyAsync(() -> own.upload(tenant.slug(), "text/plain", log)));
+        }
+        for (CompletableFuture<Api.Response> upload : sent) {
+            Api.Response accepted = upload.get(2, TimeUnit.MINUTES);
+            assertEquals(202, accepted.status(), accepted.body());
+            JsonObject done = own.awaitUpload(accepted.locationUri(), Api::finished, DEADLINE);
+            assertEquals("success", done.getString("status"), done.toString());
+            assertEquals(expected, comparable(accepted.json().getString("id")),
+                    "an upload analysed beside three others has the report of the same bytes analysed alone");
+        }
+    }
+
+    /** What of an upload's analysis depends on its bytes only: everything but its id and times of arrival. */
+    private JsonObject comparable(String id) {
+        JsonObject analysis = get(id + "/analysis");
+        return Json.createObjectBuilder()
+                .add("patterns", get(id + "/patterns?limit=1000"))
+                .add("summary", Json.createArrayBuilder().add(analysis.getInt("lines")).add(analysis.getInt("events"))
+                        .add(analysis.getInt("patternCount")))
+                .add("files", analysis.getJsonArray("files"))
+                .add("suspects", analysis.getJsonArray("suspects"))
+                .add("exceptions", analysis.getJsonArray("exceptions"))
+                .add("timeline", analysis.getJsonObject("timeline"))
+                .add("bursts", analysis.getJsonArray("bursts"))
+                .build();
     }
 
     @Test
