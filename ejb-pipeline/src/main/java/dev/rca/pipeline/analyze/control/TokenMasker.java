@@ -14,6 +14,8 @@ public final class TokenMasker {
     public static final int MAX_TOKENS = 256;
     /** A longer token is a value (a payload, base64, a dump), not a word of a statement. */
     static final int MAX_WORD_CHARS = 100;
+    /** The shortest token of hex letters only that is read as a hex number ({@link #isHexWord}). */
+    static final int MIN_HEX_WORD_CHARS = 8;
 
     private TokenMasker() {
     }
@@ -99,11 +101,29 @@ public final class TokenMasker {
 
     private static void core(CharSequence text, int from, int to, boolean digit, boolean slash, boolean url,
                              StringBuilder out) {
-        if (digit || url || to - from > MAX_WORD_CHARS || isPath(text, from, to, slash)) {
+        if (digit || url || to - from > MAX_WORD_CHARS || isPath(text, from, to, slash) || isHexWord(text, from, to)) {
             out.append(WILDCARD);
         } else {
             out.append(text, from, to);
         }
+    }
+
+    /**
+     * A hex number that happens to have no digit ({@code fffbaada}, {@code DEADBEEF}): {@value #MIN_HEX_WORD_CHARS}
+     * or more of {@code a}-{@code f} (or {@code A}-{@code F}); no word of a statement is spelt like that.
+     */
+    private static boolean isHexWord(CharSequence text, int from, int to) {
+        if (to - from < MIN_HEX_WORD_CHARS) {
+            return false;
+        }
+        boolean upper = text.charAt(from) <= 'F';
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (upper ? c < 'A' || c > 'F' : c < 'a' || c > 'f') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code /var/log/x}, {@code ~/x/y}, {@code \\share\\x}, {@code C:\\x}. */

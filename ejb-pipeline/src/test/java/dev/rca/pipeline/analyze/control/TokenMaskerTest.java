@@ -1,0 +1,31 @@
+package dev.rca.pipeline.analyze.control;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TokenMaskerTest {
+
+    static String mask(String message) {
+        StringBuilder out = new StringBuilder();
+        TokenMasker.mask(message, 0, out);
+        return out.toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " ;; ", value = {
+            "order 42 accepted ;; order <*> accepted",
+            "connect to 10.0.0.7:5432 failed ;; connect to <*> failed",
+            "user=alice logged in ;; user=alice logged in",
+            "pod=\"kube-system/dns-7\" ready ;; pod=\"<*>\" ready",
+            "reading /var/log/syslog ;; reading <*>",
+            "CE sym 2, at fffbaada, mask 0x74 ;; CE sym <*>, at <*>, mask <*>",
+            "id DEADBEEF released ;; id <*> released",
+            "a decade faced defaced ;; a decade faced defaced",
+            "see https://example.com/x ;; see <*>",
+    })
+    void masksWhatIsObviouslyAValue(String message, String masked) {
+        assertEquals(masked, mask(message));
+    }
+}
