@@ -64,7 +64,9 @@ public final class TokenMasker {
             to--;
         }
         out.append(text, start, from);
-        if (from < to) {
+        if (from < to && to < end && text.charAt(to) == ':' && isMessageCode(text, from, to)) {
+            out.append(text, from, to); // WFLYSRV0049: names its statement, it is no value
+        } else if (from < to) {
             int equals = -1;
             boolean keyDigit = false;
             boolean digit = false;
@@ -106,6 +108,30 @@ public final class TokenMasker {
         } else {
             out.append(text, from, to);
         }
+    }
+
+    /**
+     * A message code before a colon, the id of a statement in its product's catalogue ({@code WFLYSRV0049},
+     * {@code ELY00001}, {@code UT005023}, {@code ARJUNA012117}, {@code AMQ221000}): two or more upper-case letters
+     * then three or more digits, an upper-case letter at the end allowed.
+     */
+    private static boolean isMessageCode(CharSequence text, int from, int to) {
+        int i = from;
+        while (i < to && text.charAt(i) >= 'A' && text.charAt(i) <= 'Z') {
+            i++;
+        }
+        if (i - from < 2) {
+            return false;
+        }
+        int letters = i;
+        while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        int digits = i - letters;
+        if (i < to && text.charAt(i) >= 'A' && text.charAt(i) <= 'Z') {
+            i++;
+        }
+        return i == to && digits >= 3;
     }
 
     /**

@@ -24,6 +24,10 @@ class TokenMaskerTest {
             "id DEADBEEF released ;; id <*> released",
             "a decade faced defaced ;; a decade faced defaced",
             "see https://example.com/x ;; see <*>",
+            "WFLYSRV0049: WildFly Full 39.0.1.Final starting ;; WFLYSRV0049: WildFly Full <*> starting",
+            "ELY00001: WildFly Elytron version 2.8.2 ;; ELY00001: WildFly Elytron version <*>",
+            "order AB12: cancelled ;; order <*>: cancelled",
+            "code WFLYSRV0049 repeated ;; code <*> repeated",
     })
     void masksWhatIsObviouslyAValue(String message, String masked) {
         assertEquals(masked, mask(message));
