@@ -236,7 +236,8 @@ public final class LogAnalyzer {
         /**
          * A timestamped record that only adds to the one before it from the same thread or process: its header's
          * message opens with {@code DETAIL:}, {@code HINT:}, {@code CONTEXT:}, {@code STATEMENT:}, {@code QUERY:} or
-         * {@code LOCATION:} (PostgreSQL prints an error's detail, hint and statement as such records).
+         * {@code LOCATION:} (PostgreSQL prints an error's detail, hint and statement as such records), possibly after
+         * the session's {@code user@database}.
          */
         private boolean isDetail(ParsedLine line) {
             if (!java.util.Objects.equals(line.thread(), eventThread)) {
@@ -247,6 +248,10 @@ public final class LogAnalyzer {
             }
             String text = line.messageText().toString();
             int offset = line.messageOffset();
+            int space = text.indexOf(' ', offset);
+            if (space > offset && text.lastIndexOf('@', space) > offset) {
+                offset = space + 1; // the session's user@database (log_line_prefix %u@%d) before the record's name
+            }
             int colon = text.indexOf(':', offset);
             return colon > offset && colon - offset <= 9 && DETAIL_RECORDS.contains(text.substring(offset, colon));
         }

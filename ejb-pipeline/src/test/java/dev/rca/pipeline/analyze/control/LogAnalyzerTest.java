@@ -186,6 +186,19 @@ class LogAnalyzerTest {
     }
 
     @Test
+    void aDetailRecordAfterTheSessionsUserAndDatabaseJoinsItsEventToo() {
+        List<String> lines = List.of(
+                "2026-12-02 20:37:10.188 UTC [30738] rca@rca_test ERROR:  poisoned upload 7 (integration test)",
+                "2026-12-02 20:37:10.188 UTC [30738] rca@rca_test CONTEXT:  PL/pgSQL function f() line 1 at RAISE",
+                "2026-12-02 20:37:10.188 UTC [30738] rca@rca_test STATEMENT:  UPDATE t SET a = 1",
+                "2026-12-02 20:37:11.000 UTC [30738] rca@rca_test LOG:  disconnection: session time: 0:00:01.2");
+        Analysis analysis = analyze(List.of(lines));
+        assertEquals(2, analysis.report().events());
+        int[] map = LineMap.decode(analysis.lineMaps().get(0));
+        assertEquals(List.of(0, 1, 1, 0), java.util.Arrays.stream(map).map(entry -> entry & 1).boxed().toList());
+    }
+
+    @Test
     void aGoPanicStartsAnEventAndAKeyValueKeepsItsQuotes() {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
