@@ -38,6 +38,8 @@ public final class TemplateClustering {
     static final int MIN_CONSTANT_TOKENS = 2;
     /** Patterns that must differ in one place only before that place is read as a value ({@link #mergeAlternatives}). */
     static final int MIN_ALTERNATIVE_VALUES = 3;
+    /** The constant tokens the patterns must share around their alternatives ({@link #mergeAlternatives}). */
+    static final int MIN_ALTERNATIVE_CONSTANTS = 3;
     /** The most patterns of one first token compared pairwise ({@link #mergeAlternatives}). */
     static final int MAX_COMPARED_PATTERNS = 256;
 
@@ -182,15 +184,15 @@ public final class TemplateClustering {
         int constants = 0;
         StringBuilder key = new StringBuilder().append(prefix).append(' ').append(suffix).append(' ');
         for (int i = 0; i < prefix; i++) {
-            constants += a[i].contains(TokenMasker.WILDCARD) ? 0 : 1;
+            constants += worded(a[i]) ? 1 : 0;
             key.append(a[i]).append(' ');
         }
         key.append('\u0001');
         for (int i = a.length - suffix; i < a.length; i++) {
-            constants += a[i].contains(TokenMasker.WILDCARD) ? 0 : 1;
+            constants += worded(a[i]) ? 1 : 0;
             key.append(' ').append(a[i]);
         }
-        return constants >= MIN_CONSTANT_TOKENS ? key.toString() : null;
+        return constants >= MIN_ALTERNATIVE_CONSTANTS ? key.toString() : null;
     }
 
     private static int suffixLength(String place) {
@@ -355,6 +357,19 @@ public final class TemplateClustering {
         String after = general.substring(wildcard + TokenMasker.WILDCARD.length());
         return token.length() >= before.length() + after.length() && token.startsWith(before)
                 && token.endsWith(after);
+    }
+
+    /** A token with a letter outside its value: a word or a key of the statement ({@code user=<*>}). */
+    private static boolean worded(String token) {
+        int wildcard = token.indexOf(TokenMasker.WILDCARD);
+        for (int i = 0; i < token.length(); i++) {
+            if (wildcard >= 0 && i == wildcard) {
+                i += TokenMasker.WILDCARD.length() - 1;
+            } else if (Character.isLetter(token.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A token of letters only: a word of the statement's text. */
