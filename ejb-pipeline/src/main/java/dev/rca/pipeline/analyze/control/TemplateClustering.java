@@ -201,20 +201,22 @@ public final class TemplateClustering {
     }
 
     /**
-     * True when tokens {@code from} (inclusive) to {@code to} are 1 to MAX_VALUE_TOKENS tokens of the first line,
-     * without a value unless {@code keyed}.
+     * True when tokens {@code from} (inclusive) to {@code to} are 1 to MAX_VALUE_TOKENS tokens of the first line:
+     * words, or values only, or anything when {@code keyed}.
      */
     private static boolean run(String[] tokens, int from, int to, boolean keyed) {
         if (to - from < 1 || to - from > MAX_VALUE_TOKENS) {
             return false;
         }
+        int values = 0;
         for (int i = from; i < to; i++) {
-            if (tokens[i].equals(LogAnalyzer.EXCEPTION_SEPARATOR)
-                    || !keyed && tokens[i].contains(TokenMasker.WILDCARD)) {
+            if (tokens[i].equals(LogAnalyzer.EXCEPTION_SEPARATOR)) {
                 return false;
             }
+            values += tokens[i].contains(TokenMasker.WILDCARD) ? 1 : 0;
         }
-        return true;
+        // values alone are one value of several shapes (<*>, <*>s, <*>ms)
+        return keyed || values == 0 || values == to - from;
     }
 
     /** Two tokens that start with the same {@code key=}. */
@@ -537,11 +539,14 @@ public final class TemplateClustering {
             for (int position = from; position < width; position++) {
                 Map<String, List<Integer>> byValue = new LinkedHashMap<>();
                 boolean masked = false;
+                boolean allValues = true;
                 for (int member : members) {
                     String token = tokens.get(member)[position];
                     masked |= token.equals(TokenMasker.WILDCARD);
+                    allValues &= token.contains(TokenMasker.WILDCARD);
                     byValue.computeIfAbsent(token, k -> new ArrayList<>()).add(member);
                 }
+                masked |= allValues; // values of two shapes (<*>ms, <*>s) are values, not two statements
                 if (!masked && byValue.size() > 1 && byValue.size() <= MAX_ALTERNATIVES
                         && !afterSeparator(members, tokens, position)) {
                     for (List<Integer> part : byValue.values()) {
@@ -618,11 +623,15 @@ public final class TemplateClustering {
 
     /**
      * What of a common prefix (or suffix) is punctuation or a {@code key=}: a shared word start such as {@code ali}
-     * of {@code alice}/{@code alibaba} is part of the value, and {@code <*>} itself never appears twice.
+     * of {@code alice}/{@code alibaba} is part of the value, and {@code <*>} itself never appears twice: a shared
+     * part holding a value is cut at it.
      */
     private static String punctuation(String part, boolean prefix) {
-        if (part.contains(TokenMasker.WILDCARD)) {
-            return "";
+        int wildcard = prefix ? part.indexOf(TokenMasker.WILDCARD) : part.lastIndexOf(TokenMasker.WILDCARD);
+        if (wildcard >= 0) {
+            // what the members share before their first value (after their last): duration=<*>s and
+            // duration=<*>ms are duration=<*>
+            part = prefix ? part.substring(0, wildcard) : part.substring(wildcard + TokenMasker.WILDCARD.length());
         }
         if (prefix) {
             int equals = part.lastIndexOf('=');

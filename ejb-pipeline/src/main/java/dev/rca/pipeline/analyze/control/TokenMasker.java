@@ -16,6 +16,8 @@ public final class TokenMasker {
     static final int MAX_WORD_CHARS = 100;
     /** The shortest token of hex letters only that is read as a hex number ({@link #isHexWord}). */
     static final int MIN_HEX_WORD_CHARS = 8;
+    /** The most digits a name keeps ({@code ssh2}, {@code IPv4}, {@code x86}); a piece with more is a value. */
+    static final int MAX_NAME_DIGITS = 3;
 
     private TokenMasker() {
     }
@@ -103,11 +105,116 @@ public final class TokenMasker {
 
     private static void core(CharSequence text, int from, int to, boolean digit, boolean slash, boolean url,
                              StringBuilder out) {
-        if (digit || url || to - from > MAX_WORD_CHARS || isPath(text, from, to, slash) || isHexWord(text, from, to)) {
+        if (url || to - from > MAX_WORD_CHARS || isHexWord(text, from, to)) {
             out.append(WILDCARD);
+        } else if (isPath(text, from, to, slash)) {
+            out.append(WILDCARD);
+        } else if (digit) {
+            pieces(text, from, to, out);
         } else {
             out.append(text, from, to);
         }
+    }
+
+    /**
+     * A token with a digit that is not a path, masked piece by piece (a piece: letters, digits and {@code _}
+     * between punctuation): a piece that is a number, or has more than {@value #MAX_NAME_DIGITS} digits, is a value
+     * ({@code 42}, {@code 10.0.0.7}, {@code 250ms}, {@code blk_38865049064139660}); a name with a few digits stays
+     * ({@code v1}, {@code ssh2}, {@code IPv4}). A name glued to a number by {@code -} or {@code _} is an id, a value
+     * as a whole ({@code INV-20931}, {@code node-3}, with its namespace: {@code shop/web-0}). Values joined by
+     * punctuation alone are one value ({@code 10.0.0.7:5432}, a UUID, a date, {@code 39.0.1.Final}), so
+     * {@code core.156655} is {@code core.<*>} and {@code nginx/1.26.2} is {@code nginx/<*>}; a token without a word
+     * (values in punctuation, names with digits at most) is {@code <*>}.
+     */
+    private static void pieces(CharSequence text, int from, int to, StringBuilder out) {
+        int start = out.length();
+        boolean word = false;
+        int values = 0;
+        int wildcardEnd = -1; // where the last wildcard ended in out, while only punctuation followed it
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (!isPieceChar(c)) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i;
+            int digits = 0;
+            while (end < to && isPieceChar(text.charAt(end))) {
+                digits += Character.isDigit(text.charAt(end)) ? 1 : 0;
+                end++;
+            }
+            boolean number = Character.isDigit(c);
+            if (!number && digits <= MAX_NAME_DIGITS && end < to && gluesValue(text, end, to, digits > 0)) {
+                // an id's prefix: INV-20931, node-3, blk_-4711, v1.2.3 are values as a whole
+                int value = end + 1;
+                while (value < to && !isPieceChar(text.charAt(value))) {
+                    value++;
+                }
+                while (value < to && (isPieceChar(text.charAt(value)) || text.charAt(value) == '.'
+                        || text.charAt(value) == '-')) {
+                    value++;
+                }
+                if (wildcardEnd >= 0) {
+                    out.setLength(wildcardEnd);
+                } else {
+                    if (out.length() > start && out.charAt(out.length() - 1) == '/'
+                            && out.indexOf(WILDCARD, start) < 0) {
+                        out.setLength(start); // a namespace and a name: shop/web-0
+                    }
+                    out.append(WILDCARD);
+                    values++;
+                }
+                wildcardEnd = out.length();
+                i = value;
+                continue;
+            }
+            if (digits == 0 || !number && digits <= MAX_NAME_DIGITS) {
+                if (wildcardEnd >= 0 && out.length() == wildcardEnd + 1 && end == to
+                        && ".-".indexOf(out.charAt(wildcardEnd)) >= 0) {
+                    out.setLength(wildcardEnd); // a value's last word: 39.0.1.Final, 1.2-SNAPSHOT
+                    i = end;
+                    continue;
+                }
+                out.append(text, i, end);
+                word |= digits == 0;
+                wildcardEnd = -1;
+            } else {
+                if (wildcardEnd >= 0) {
+                    out.setLength(wildcardEnd); // 10.0.0.7:5432 is one value
+                } else {
+                    out.append(WILDCARD);
+                    values++;
+                }
+                wildcardEnd = out.length();
+            }
+            i = end;
+        }
+        if (!word && values >= 1) {
+            // values in punctuation, with at most names with digits between them: /10.0.0.1:50010 is an address,
+            // Package_for_KB2919355~31bf3856ad364e35~amd64~~6.3.1.14 a package id
+            out.setLength(start);
+            out.append(WILDCARD);
+        }
+    }
+
+    /**
+     * True when the piece that ends at {@code at} is glued to a number after it: by {@code -} or {@code _}
+     * ({@code INV-20931}, {@code blk_-4711}), or, for a name with digits, by {@code .} ({@code v1.2.3}).
+     */
+    private static boolean gluesValue(CharSequence text, int at, int to, boolean nameDigits) {
+        char glue = text.charAt(at);
+        int next = at + 1;
+        while (next < to && (text.charAt(next) == '-' || text.charAt(next) == '_')) {
+            next++;
+        }
+        boolean glued = glue == '-' || glue == '_' || nameDigits && glue == '.';
+        return glued && next < to && Character.isDigit(text.charAt(next));
+    }
+
+    private static boolean isPieceChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     /**

@@ -26,7 +26,11 @@ class TokenMaskerTest {
             "see https://example.com/x ;; see <*>",
             "WFLYSRV0049: WildFly Full 39.0.1.Final starting ;; WFLYSRV0049: WildFly Full <*> starting",
             "ELY00001: WildFly Elytron version 2.8.2 ;; ELY00001: WildFly Elytron version <*>",
-            "order AB12: cancelled ;; order <*>: cancelled",
+            "order A1234: cancelled ;; order <*>: cancelled",
+            "GET /api/v1/orders/123 took 250ms ;; GET <*> took <*>",
+            "block core.156655 from nginx/1.26.2 via ssh2 ;; block core.<*> from nginx/<*> via ssh2",
+            "invoice INV-20931 on node-3 of shop/web-0 ;; invoice <*> on <*> of <*>",
+            "from /10.0.0.1:50010 at 2026-01-05T10:00:00.123Z ;; from <*> at <*>",
             "code WFLYSRV0049 repeated ;; code <*> repeated",
     })
     void masksWhatIsObviouslyAValue(String message, String masked) {
