@@ -124,11 +124,11 @@ public final class TokenMasker {
      * as a whole ({@code INV-20931}, {@code node-3}, with its namespace: {@code shop/web-0}). Values joined by
      * punctuation alone are one value ({@code 10.0.0.7:5432}, a UUID, a date, {@code 39.0.1.Final}), so
      * {@code core.156655} is {@code core.<*>} and {@code nginx/1.26.2} is {@code nginx/<*>}; a token without a word
-     * (values in punctuation, names with digits at most) is {@code <*>}.
+     * (values in punctuation, names with digits at most), or with more values than words, is {@code <*>}.
      */
     private static void pieces(CharSequence text, int from, int to, StringBuilder out) {
         int start = out.length();
-        boolean word = false;
+        int words = 0;
         int values = 0;
         int wildcardEnd = -1; // where the last wildcard ended in out, while only punctuation followed it
         int i = from;
@@ -178,7 +178,7 @@ public final class TokenMasker {
                     continue;
                 }
                 out.append(text, i, end);
-                word |= digits == 0;
+                words += digits == 0 ? 1 : 0;
                 wildcardEnd = -1;
             } else {
                 if (wildcardEnd >= 0) {
@@ -191,9 +191,10 @@ public final class TokenMasker {
             }
             i = end;
         }
-        if (!word && values >= 1) {
-            // values in punctuation, with at most names with digits between them: /10.0.0.1:50010 is an address,
-            // Package_for_KB2919355~31bf3856ad364e35~amd64~~6.3.1.14 a package id
+        if (values >= 1 && words == 0 || values >= 2 && values > words) {
+            // values in punctuation, with names with digits or fewer words than values between them:
+            // /10.0.0.1:50010 is an address, Package_for_KB2919355~31bf3856ad364e35~amd64~~6.3.1.14 a package id,
+            // 1.13.6~dfsg+~1.11.4 a version
             out.setLength(start);
             out.append(WILDCARD);
         }
