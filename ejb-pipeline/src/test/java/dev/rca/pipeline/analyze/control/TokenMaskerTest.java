@@ -31,6 +31,7 @@ class TokenMaskerTest {
             "block core.156655 from nginx/1.26.2 via ssh2 ;; block core.<*> from nginx/<*> via ssh2",
             "invoice INV-20931 on node-3 of shop/web-0 ;; invoice <*> on <*> of <*>",
             "from /10.0.0.1:50010 at 2026-01-05T10:00:00.123Z ;; from <*> at <*>",
+            "status installed node-gyp:all 1.13.6~dfsg+~1.11.4 ;; status installed node-gyp:all <*>",
             "code WFLYSRV0049 repeated ;; code <*> repeated",
     })
     void masksWhatIsObviouslyAValue(String message, String masked) {
