@@ -250,7 +250,8 @@ public final class LineParser {
             } else if (next + 1 < count && isSeparator(line, next + 1) && nameLike(token)) {
                 out.logger = token;
                 messageStart = ends[next + 1];
-            } else if (colonName(token) && processOrLogger(token)) {
+            } else if (colonName(token) && (processOrLogger(token) || levelAt >= 0 && layout.loggerColon())) {
+                // after a level, in a file whose headers end with a name and a colon, any such name is the tag
                 sawColonName = true;
                 if (layout.loggerColon()) {
                     out.logger = token.substring(0, token.length() - 1);
@@ -328,6 +329,8 @@ public final class LineParser {
             char letter = line.charAt(start);
             boolean tagged = end < ends[index] && line.charAt(end) == '/'
                     || index + 1 < count && line.charAt(ends[index + 1] - 1) == ':'
+                    || index + 2 < count && ends[index + 2] - starts[index + 2] == 1
+                    && line.charAt(starts[index + 2]) == ':' // logcat's padded tag: "I chatty  : …"
                     || start > starts[index];
             return tagged ? LogLevel.ofLetter(letter) : null;
         }

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -44,6 +45,7 @@ class LineParserTest {
             "2026-02-03 04:05:06,789 WARN [I/O dispatcher 3] c.a.search.IndexWriter - bulk request slow ;; 2026-02-03T04:05:06.789Z ;; WARN ;; bulk request slow",
             "2026-02-03T04:05:06.123456789Z stderr F Error: connect ECONNREFUSED 10.0.0.7:27017 ;; 2026-02-03T04:05:06.123Z ;; - ;; Error: connect ECONNREFUSED 10.0.0.7:27017",
             "2026/02/03 04:05:06 http: TLS handshake error from 10.1.2.3:4810: EOF ;; 2026-02-03T04:05:06Z ;; - ;; http: TLS handshake error from 10.1.2.3:4810: EOF",
+            "03-17 16:13:38.811  1702  1875 I chatty  : uid=1197(system) RenderThread identical 32 lines ;; 2025-03-17T16:13:38.811Z ;; INFO ;; uid=1197(system) RenderThread identical 32 lines",
             "2026/02/03 04:05:06 [error] 3101#0: *1234 connect() failed (111: Connection refused) ;; 2026-02-03T04:05:06Z ;; ERROR ;; connect() failed (111: Connection refused)",
             "2026/02/03 04:05:06 [notice] 3100#0: nginx/1.26.2 ;; 2026-02-03T04:05:06Z ;; INFO ;; nginx/1.26.2",
             "ts=2026-02-03T04:05:06.789Z caller=main.go:645 level=warn component=\"rule manager\" msg=\"Evaluating rule failed\" err=timeout ;; 2026-02-03T04:05:06.789Z ;; WARN ;; msg=\"Evaluating rule failed\" err=timeout",
@@ -54,6 +56,18 @@ class LineParserTest {
         assertEquals(Instant.parse(timestamp).toEpochMilli(), parsed.timestamp(), () -> "timestamp of " + line);
         assertEquals(level.equals("-") ? null : LogLevel.valueOf(level), parsed.level(), () -> "level of " + line);
         assertEquals(message, parsed.message(), () -> "message of " + line);
+    }
+
+    @Test
+    void inAFileOfTaggedLinesAnyNameWithAColonAfterTheLevelIsTheTag() {
+        List<String> sample = new ArrayList<>(Collections.nCopies(10,
+                "03-17 16:13:38.811  1702  2395 D WindowManager: relayout done"));
+        String settings = "03-17 16:13:39.002  1702  1875 W Settings: Setting auto_time has moved";
+        sample.add(settings);
+        FileLayout layout = LayoutDetector.detect(sample, RECEIVED);
+        ParsedLine parsed = new LineParser(layout, RECEIVED).parse(settings, new ParsedLine());
+        assertEquals(LogLevel.WARN, parsed.level());
+        assertEquals("Setting auto_time has moved", parsed.message());
     }
 
     @Test
