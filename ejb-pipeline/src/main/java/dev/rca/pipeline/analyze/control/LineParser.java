@@ -167,6 +167,9 @@ public final class LineParser {
         if (context && count >= 2 && isStream(line, 0) && ends[1] - starts[1] == 1
                 && (line.charAt(starts[1]) == 'F' || line.charAt(starts[1]) == 'P')) {
             // a container runtime's record (CRI): stream and full/partial tag, then the container's own line
+            out.partial = line.charAt(starts[1]) == 'P';
+            int own = ends[1] + 1;
+            out.indented = own < line.length() && (line.charAt(own) == ' ' || line.charAt(own) == '\t');
             return skipSpaces(line, ends[1]);
         }
         if (count == 0) {

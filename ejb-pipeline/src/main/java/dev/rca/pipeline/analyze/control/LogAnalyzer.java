@@ -110,6 +110,8 @@ public final class LogAnalyzer {
         private StackTrace trace;
         private boolean traceback;
         private boolean goroutine;
+        /** The line before was a container runtime's partial record. */
+        private boolean partialBefore;
 
         FileScan(int index, String name) {
             this.index = index;
@@ -161,14 +163,17 @@ public final class LogAnalyzer {
             if (parsed.hasTimestamp()) {
                 timestamped++;
             }
-            if (continues(text)) {
+            boolean continued = continues(text);
+            partialBefore = parsed.partial;
+            if (continued) {
                 map[lineCount - 1] = 1;
                 eventLines++;
                 if (trace == null) {
                     trace = new StackTrace();
                     trace.line(eventText.substring(eventOffset));
                 }
-                trace.line(text);
+                // a container's indented line is read without the runtime's header
+                trace.line(parsed.indented ? "\t" + parsed.message() : text);
                 return;
             }
             closeEvent();
@@ -191,7 +196,8 @@ public final class LogAnalyzer {
                 return false;
             }
             if (parsed.hasTimestamp()) {
-                return isDetail(parsed);
+                // a container runtime's record that goes on with a partial one, or holds an indented line
+                return partialBefore || parsed.indented || isDetail(parsed);
             }
             if (eventLines >= limits.maxEventLines()) {
                 bound("an event of " + name + " has more than " + limits.maxEventLines()

@@ -15,6 +15,10 @@ public final class ParsedLine {
     String logger;
     int messageStart;
     String jsonMessage;
+    /** A container runtime's partial record ({@code P}): the next record goes on with the same line. */
+    boolean partial;
+    /** A container runtime's record whose own line is indented (a stack frame of the container's program). */
+    boolean indented;
 
     void reset(String line) {
         text = line;
@@ -24,6 +28,8 @@ public final class ParsedLine {
         logger = null;
         messageStart = 0;
         jsonMessage = null;
+        partial = false;
+        indented = false;
     }
 
     public boolean hasTimestamp() {

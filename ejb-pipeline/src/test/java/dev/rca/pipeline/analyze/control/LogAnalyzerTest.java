@@ -186,6 +186,20 @@ class LogAnalyzerTest {
     }
 
     @Test
+    void aContainersPartialRecordsAndIndentedLinesJoinTheirEvent() {
+        List<String> lines = List.of(
+                "2026-05-04T10:12:45.100000000Z stdout P first half of a long line ",
+                "2026-05-04T10:12:45.100000001Z stdout F and its second half",
+                "2026-05-04T10:12:46.128000000Z stderr F Error: connect ECONNREFUSED 10.0.0.7:27017",
+                "2026-05-04T10:12:46.128000001Z stderr F     at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1607:16)",
+                "2026-05-04T10:12:47.000000000Z stdout F GET /health 200 3 ms - 2");
+        Analysis analysis = analyze(List.of(lines));
+        assertEquals(3, analysis.report().events());
+        int[] map = LineMap.decode(analysis.lineMaps().get(0));
+        assertEquals(List.of(0, 1, 0, 1, 0), java.util.Arrays.stream(map).map(entry -> entry & 1).boxed().toList());
+    }
+
+    @Test
     void aDetailRecordAfterTheSessionsUserAndDatabaseJoinsItsEventToo() {
         List<String> lines = List.of(
                 "2026-12-02 20:37:10.188 UTC [30738] rca@rca_test ERROR:  poisoned upload 7 (integration test)",
