@@ -30,6 +30,12 @@ class LogAnalyzerTest {
         return analyzer.finish();
     }
 
+    /** The first file's continuation flags, one per line: 1 where a line continues its event. */
+    static List<Integer> continuations(Analysis analysis) {
+        return java.util.Arrays.stream(LineMap.decode(analysis.lineMaps().get(0))).map(entry -> entry & 1).boxed()
+                .toList();
+    }
+
     static String at(int second) {
         return String.format("2026-02-10 08:%02d:%02d,%03d", second / 60, second % 60, second * 7 % 1000);
     }
@@ -181,8 +187,7 @@ class LogAnalyzerTest {
                 "2024-01-05 10:00:06.000 UTC [5718] LOG:  checkpoint starting: time");
         Analysis analysis = analyze(List.of(lines));
         assertEquals(3, analysis.report().events());
-        int[] map = LineMap.decode(analysis.lineMaps().get(0));
-        assertEquals(List.of(0, 1, 1, 0, 0), java.util.Arrays.stream(map).map(entry -> entry & 1).boxed().toList());
+        assertEquals(List.of(0, 1, 1, 0, 0), continuations(analysis));
     }
 
     @Test
@@ -195,8 +200,7 @@ class LogAnalyzerTest {
                 "2026-05-04T10:12:47.000000000Z stdout F GET /health 200 3 ms - 2");
         Analysis analysis = analyze(List.of(lines));
         assertEquals(3, analysis.report().events());
-        int[] map = LineMap.decode(analysis.lineMaps().get(0));
-        assertEquals(List.of(0, 1, 0, 1, 0), java.util.Arrays.stream(map).map(entry -> entry & 1).boxed().toList());
+        assertEquals(List.of(0, 1, 0, 1, 0), continuations(analysis));
     }
 
     @Test
@@ -208,8 +212,7 @@ class LogAnalyzerTest {
                 "2026-12-02 20:37:11.000 UTC [30738] rca@rca_test LOG:  disconnection: session time: 0:00:01.2");
         Analysis analysis = analyze(List.of(lines));
         assertEquals(2, analysis.report().events());
-        int[] map = LineMap.decode(analysis.lineMaps().get(0));
-        assertEquals(List.of(0, 1, 1, 0), java.util.Arrays.stream(map).map(entry -> entry & 1).boxed().toList());
+        assertEquals(List.of(0, 1, 1, 0), continuations(analysis));
     }
 
     @Test
