@@ -2,10 +2,10 @@
 # Benchmarks against a running server (start it with deploy/run.sh, on PostgreSQL for figures that count, with
 # RCA_BOOTSTRAP_ADMIN_TOKEN set and the same value exported as ADMIN_TOKEN here). Each prints its runs and the median.
 #
-#   deploy/benchmark.sh upload [BASE_URL [MEGABYTES [RUNS [WARMUPS]]]]   POST of a generated log -> chunk stage committed
+#   deploy/benchmark.sh upload [BASE_URL [MEGABYTES [RUNS [WARMUPS]]]]   POST of a generated log -> analysed
 #                                                                        defaults: http://127.0.0.1:8080/ 10 5 3
 #   deploy/benchmark.sh bundle [BASE_URL [MEGABYTES [FILES [RUNS [WARMUPS]]]]]  tar.gz of FILES generated logs,
-#                                                                        MEGABYTES in all -> chunk stage committed
+#                                                                        MEGABYTES in all -> analysed
 #                                                                        defaults: http://127.0.0.1:8080/ 50 40 5 2
 #   deploy/benchmark.sh flags [BASE_URL [RUNS]]                           flag PUT -> effective; defaults: ... 20
 #   deploy/benchmark.sh stage-gate                                        the enhanced-metrics gate, ns per stage outcome

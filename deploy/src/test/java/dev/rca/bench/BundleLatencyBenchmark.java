@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Time from the POST of a support bundle — a tar.gz of generated logs — to its chunk stage committed, on a running
+ * Time from the POST of a support bundle — a tar.gz of generated logs — to its analysis ended, on a running
  * server, through {@link UploadLatencyBenchmark#measure}. Sizes are of the logs before packing.
  */
 public final class BundleLatencyBenchmark {
