@@ -133,8 +133,8 @@ public enum TimestampFormat {
             int second = timed ? (int) parse(match, text, secondGroup) : 0;
             int fraction = fractional ? fractionMillis(match, text) : 0;
             long offsetMillis = zoneGroup >= 0 ? offsetMillis(match.group(zoneGroup)) : 0;
-            long timeOfDay = ((hour * 60L + minute) * 60 + second) * 1000 + fraction - offsetMillis;
-            if (hour > 23 || minute > 59 || second > 60) {
+            long timeOfDay = timeOfDay(hour, minute, second, fraction, offsetMillis);
+            if (timeOfDay == Long.MIN_VALUE) {
                 return Long.MIN_VALUE;
             }
             if (dateless) {
@@ -162,6 +162,140 @@ public enum TimestampFormat {
     }
 
     private static final long DAY_MILLIS = 86_400_000L;
+
+    /** Milliseconds into the UTC day (negative or past it with an offset), or {@link Long#MIN_VALUE} out of range. */
+    private static long timeOfDay(int hour, int minute, int second, int fraction, long offsetMillis) {
+        if (hour > 23 || minute > 59 || second > 60) {
+            return Long.MIN_VALUE;
+        }
+        return ((hour * 60L + minute) * 60 + second) * 1000 + fraction - offsetMillis;
+    }
+
+    /** A reader of this form's timestamps, for one thread. */
+    Reader reader() {
+        return new Reader();
+    }
+
+    /**
+     * Reads timestamps of one form, reused from line to line; not thread-safe. ISO-8601, the form most logs print,
+     * is read by a scanner that takes exactly what the form's expression matches (and computes the same instant);
+     * the other forms by their expression.
+     */
+    final class Reader {
+
+        private final Matcher matcher = pattern.matcher("");
+        private int end;
+        private LogLevel level;
+
+        /**
+         * The instant of the timestamp at {@code start}, read no further than {@code limit}, in epoch milliseconds;
+         * {@link ParsedLine#NO_TIMESTAMP} when there is none or its fields are out of range.
+         */
+        long read(CharSequence text, int start, int limit, Instant reference) {
+            if (TimestampFormat.this == ISO_8601) {
+                level = null;
+                return readIso(text, start, limit);
+            }
+            matcher.reset(text);
+            matcher.region(start, limit);
+            if (!matcher.lookingAt()) {
+                return ParsedLine.NO_TIMESTAMP;
+            }
+            long millis = epochMillis(matcher, text, reference);
+            if (millis != ParsedLine.NO_TIMESTAMP) {
+                end = matcher.end();
+                level = TimestampFormat.this.level(matcher);
+            }
+            return millis;
+        }
+
+        /** Where the last timestamp read ends. */
+        int end() {
+            return end;
+        }
+
+        /** The level glued to the last timestamp read, or null. */
+        LogLevel level() {
+            return level;
+        }
+
+        /** {@link #ISO_8601}: {@code yyyy-MM-dd[T ]HH:mm:ss}, then optionally {@code [.,]} and 1-9 digits, then an
+         * optional {@code Z}, {@code ±HH}, {@code ±HHmm} or {@code ±HH:mm}. */
+        private long readIso(CharSequence text, int start, int limit) {
+            if (limit - start < 19 || !digits(text, start, 4) || text.charAt(start + 4) != '-'
+                    || !digits(text, start + 5, 2) || text.charAt(start + 7) != '-' || !digits(text, start + 8, 2)
+                    || text.charAt(start + 10) != 'T' && text.charAt(start + 10) != ' '
+                    || !digits(text, start + 11, 2) || text.charAt(start + 13) != ':' || !digits(text, start + 14, 2)
+                    || text.charAt(start + 16) != ':' || !digits(text, start + 17, 2)) {
+                return ParsedLine.NO_TIMESTAMP;
+            }
+            int at = start + 19;
+            int fraction = 0;
+            if (at + 1 < limit && (text.charAt(at) == '.' || text.charAt(at) == ',') && digit(text.charAt(at + 1))) {
+                int from = at + 1;
+                at = from;
+                while (at < limit && at - from < 9 && digit(text.charAt(at))) {
+                    at++;
+                }
+                for (int i = from; i < from + 3; i++) {
+                    fraction = fraction * 10 + (i < at ? text.charAt(i) - '0' : 0);
+                }
+            }
+            long offsetMillis = 0;
+            if (at < limit && text.charAt(at) == 'Z') {
+                at++;
+            } else if (at + 2 < limit && (text.charAt(at) == '+' || text.charAt(at) == '-')
+                    && digits(text, at + 1, 2)) {
+                int sign = text.charAt(at) == '-' ? -1 : 1;
+                int hours = number(text, at + 1, 2);
+                int minutes = 0;
+                at += 3;
+                if (at + 2 < limit && text.charAt(at) == ':' && digits(text, at + 1, 2)) {
+                    minutes = number(text, at + 1, 2);
+                    at += 3;
+                } else if (at + 1 < limit && digits(text, at, 2)) {
+                    minutes = number(text, at, 2);
+                    at += 2;
+                }
+                offsetMillis = sign * (hours * 60L + minutes) * 60_000L;
+            }
+            long timeOfDay = timeOfDay(number(text, start + 11, 2), number(text, start + 14, 2),
+                    number(text, start + 17, 2), fraction, offsetMillis);
+            if (timeOfDay == Long.MIN_VALUE) {
+                return ParsedLine.NO_TIMESTAMP;
+            }
+            try {
+                long millis = epochDay(number(text, start, 4), number(text, start + 5, 2), number(text, start + 8, 2))
+                        * DAY_MILLIS + timeOfDay;
+                end = at;
+                return millis;
+            } catch (DateTimeException e) {
+                return ParsedLine.NO_TIMESTAMP;
+            }
+        }
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean digits(CharSequence text, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            if (!digit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The decimal number of {@code count} digits at {@code from}, known to be digits. */
+    private static int number(CharSequence text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            value = value * 10 + text.charAt(i) - '0';
+        }
+        return value;
+    }
 
     /** The day's number since 1970-01-01 (the last date asked is remembered: most lines share their date). */
     private long epochDay(int year, int month, int day) {
