@@ -42,7 +42,7 @@ public final class LineParser {
 
     private final FileLayout layout;
     private final Instant reference;
-    private final Matcher matcher;
+    private final TimestampFormat.Reader timestamps;
     private final int[] starts = new int[LEVEL_LOOKAHEAD + 2];
     private final int[] ends = new int[LEVEL_LOOKAHEAD + 2];
 
@@ -52,7 +52,7 @@ public final class LineParser {
     public LineParser(FileLayout layout, Instant reference) {
         this.layout = layout;
         this.reference = reference;
-        this.matcher = layout.format() == null ? null : layout.format().matcher("");
+        this.timestamps = layout.format() == null ? null : layout.format().reader();
     }
 
     public FileLayout layout() {
@@ -77,7 +77,7 @@ public final class LineParser {
             }
         }
         boolean header = out.level != null;
-        if (matcher != null) {
+        if (timestamps != null) {
             int end = timestamp(line, position, layout.prefixTokens(), out);
             if (end < 0) {
                 out.messageStart = 0;
@@ -109,17 +109,12 @@ public final class LineParser {
                 start = quoted ? value + 1 : value;
             }
         }
-        matcher.reset(line);
-        matcher.region(start, Math.min(length, start + 64));
-        if (!matcher.lookingAt()) {
-            return -1;
-        }
-        long millis = layout.format().epochMillis(matcher, line, reference);
+        long millis = timestamps.read(line, start, Math.min(length, start + 64), reference);
         if (millis == ParsedLine.NO_TIMESTAMP) {
             return -1;
         }
-        int end = matcher.end();
-        LogLevel glued = layout.format().level(matcher);
+        int end = timestamps.end();
+        LogLevel glued = timestamps.level();
         if (glued != null) {
             out.level = glued;
         }

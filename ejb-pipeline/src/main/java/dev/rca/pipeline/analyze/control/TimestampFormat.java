@@ -63,26 +63,39 @@ public enum TimestampFormat {
     private final boolean dateless;
     private final boolean fractional;
     private final boolean timed;
-    /** Group numbers by name: {@code Matcher.start(String)} looks the name up in a map on every call. */
-    private final java.util.Map<String, Integer> indexes;
-    private final boolean epochMillisGroup;
-    private final boolean epochSecondsGroup;
-    private final boolean fractionGroup;
-    private final boolean zoneGroup;
-    private final boolean shortYearGroup;
-    private final boolean monthNameGroup;
+    // The number of each named group, or -1 when the form has none: Matcher.start(String) and group(String) look the
+    // name up in a map on every call.
+    private final int yearGroup;
+    private final int shortYearGroup;
+    private final int monthGroup;
+    private final int monthNameGroup;
+    private final int dayGroup;
+    private final int hourGroup;
+    private final int minuteGroup;
+    private final int secondGroup;
+    private final int fractionGroup;
+    private final int zoneGroup;
+    private final int levelGroup;
+    private final int epochSecondsGroup;
+    private final int epochMillisGroup;
 
     TimestampFormat(String description, String regex) {
         this.description = description;
         this.pattern = Pattern.compile(regex);
-        this.indexes = groupIndexes(regex);
-        java.util.Set<String> groups = indexes.keySet();
-        this.epochMillisGroup = groups.contains("ems");
-        this.epochSecondsGroup = groups.contains("es");
-        this.fractionGroup = groups.contains("f");
-        this.zoneGroup = groups.contains("z");
-        this.shortYearGroup = groups.contains("yy");
-        this.monthNameGroup = groups.contains("MMM");
+        java.util.Map<String, Integer> indexes = groupIndexes(regex);
+        this.yearGroup = indexes.getOrDefault("y", -1);
+        this.shortYearGroup = indexes.getOrDefault("yy", -1);
+        this.monthGroup = indexes.getOrDefault("M", -1);
+        this.monthNameGroup = indexes.getOrDefault("MMM", -1);
+        this.dayGroup = indexes.getOrDefault("d", -1);
+        this.hourGroup = indexes.getOrDefault("H", -1);
+        this.minuteGroup = indexes.getOrDefault("m", -1);
+        this.secondGroup = indexes.getOrDefault("s", -1);
+        this.fractionGroup = indexes.getOrDefault("f", -1);
+        this.zoneGroup = indexes.getOrDefault("z", -1);
+        this.levelGroup = indexes.getOrDefault("L", -1);
+        this.epochSecondsGroup = indexes.getOrDefault("es", -1);
+        this.epochMillisGroup = indexes.getOrDefault("ems", -1);
         this.dateless = !regex.contains("<d>") && !regex.contains("<es>") && !regex.contains("<ems>");
         this.yearless = !dateless && !regex.contains("<y>") && !regex.contains("<yy>") && !regex.contains("<e");
         this.fractional = regex.contains("<f>") || regex.contains("<ems>");
@@ -109,19 +122,19 @@ public enum TimestampFormat {
      */
     public long epochMillis(Matcher match, CharSequence text, Instant reference) {
         try {
-            if (epochMillisGroup) {
-                return parse(match, text, "ems");
+            if (epochMillisGroup >= 0) {
+                return parse(match, text, epochMillisGroup);
             }
-            if (epochSecondsGroup) {
-                return parse(match, text, "es") * 1000 + fractionMillis(match, text);
+            if (epochSecondsGroup >= 0) {
+                return parse(match, text, epochSecondsGroup) * 1000 + fractionMillis(match, text);
             }
-            int hour = (int) parse(match, text, "H");
-            int minute = (int) parse(match, text, "m");
-            int second = timed ? (int) parse(match, text, "s") : 0;
+            int hour = (int) parse(match, text, hourGroup);
+            int minute = (int) parse(match, text, minuteGroup);
+            int second = timed ? (int) parse(match, text, secondGroup) : 0;
             int fraction = fractional ? fractionMillis(match, text) : 0;
-            long offsetMillis = zoneGroup ? offsetMillis(match) : 0;
-            long timeOfDay = ((hour * 60L + minute) * 60 + second) * 1000 + fraction - offsetMillis;
-            if (hour > 23 || minute > 59 || second > 60) {
+            long offsetMillis = zoneGroup >= 0 ? offsetMillis(match.group(zoneGroup)) : 0;
+            long timeOfDay = timeOfDay(hour, minute, second, fraction, offsetMillis);
+            if (timeOfDay == Long.MIN_VALUE) {
                 return Long.MIN_VALUE;
             }
             if (dateless) {
@@ -131,7 +144,7 @@ public enum TimestampFormat {
                 return millis > referenceMillis ? millis - DAY_MILLIS : millis;
             }
             int month = month(match, text);
-            int day = (int) parse(match, text, "d");
+            int day = (int) parse(match, text, dayGroup);
             if (yearless) {
                 int year = LocalDate.ofInstant(reference, ZoneOffset.UTC).getYear();
                 long millis = epochDay(year, month, day) * DAY_MILLIS + timeOfDay;
@@ -140,7 +153,8 @@ public enum TimestampFormat {
                 }
                 return millis;
             }
-            int year = shortYearGroup ? 2000 + (int) parse(match, text, "yy") : (int) parse(match, text, "y");
+            int year = shortYearGroup >= 0 ? 2000 + (int) parse(match, text, shortYearGroup)
+                    : (int) parse(match, text, yearGroup);
             return epochDay(year, month, day) * DAY_MILLIS + timeOfDay;
         } catch (DateTimeException | IllegalArgumentException e) {
             return Long.MIN_VALUE;
@@ -148,6 +162,140 @@ public enum TimestampFormat {
     }
 
     private static final long DAY_MILLIS = 86_400_000L;
+
+    /** Milliseconds into the UTC day (negative or past it with an offset), or {@link Long#MIN_VALUE} out of range. */
+    private static long timeOfDay(int hour, int minute, int second, int fraction, long offsetMillis) {
+        if (hour > 23 || minute > 59 || second > 60) {
+            return Long.MIN_VALUE;
+        }
+        return ((hour * 60L + minute) * 60 + second) * 1000 + fraction - offsetMillis;
+    }
+
+    /** A reader of this form's timestamps, for one thread. */
+    Reader reader() {
+        return new Reader();
+    }
+
+    /**
+     * Reads timestamps of one form, reused from line to line; not thread-safe. ISO-8601, the form most logs print,
+     * is read by a scanner that takes exactly what the form's expression matches (and computes the same instant);
+     * the other forms by their expression.
+     */
+    final class Reader {
+
+        private final Matcher matcher = pattern.matcher("");
+        private int end;
+        private LogLevel level;
+
+        /**
+         * The instant of the timestamp at {@code start}, read no further than {@code limit}, in epoch milliseconds;
+         * {@link ParsedLine#NO_TIMESTAMP} when there is none or its fields are out of range.
+         */
+        long read(CharSequence text, int start, int limit, Instant reference) {
+            if (TimestampFormat.this == ISO_8601) {
+                level = null;
+                return readIso(text, start, limit);
+            }
+            matcher.reset(text);
+            matcher.region(start, limit);
+            if (!matcher.lookingAt()) {
+                return ParsedLine.NO_TIMESTAMP;
+            }
+            long millis = epochMillis(matcher, text, reference);
+            if (millis != ParsedLine.NO_TIMESTAMP) {
+                end = matcher.end();
+                level = TimestampFormat.this.level(matcher);
+            }
+            return millis;
+        }
+
+        /** Where the last timestamp read ends. */
+        int end() {
+            return end;
+        }
+
+        /** The level glued to the last timestamp read, or null. */
+        LogLevel level() {
+            return level;
+        }
+
+        /** {@link #ISO_8601}: {@code yyyy-MM-dd[T ]HH:mm:ss}, then optionally {@code [.,]} and 1-9 digits, then an
+         * optional {@code Z}, {@code ±HH}, {@code ±HHmm} or {@code ±HH:mm}. */
+        private long readIso(CharSequence text, int start, int limit) {
+            if (limit - start < 19 || !digits(text, start, 4) || text.charAt(start + 4) != '-'
+                    || !digits(text, start + 5, 2) || text.charAt(start + 7) != '-' || !digits(text, start + 8, 2)
+                    || text.charAt(start + 10) != 'T' && text.charAt(start + 10) != ' '
+                    || !digits(text, start + 11, 2) || text.charAt(start + 13) != ':' || !digits(text, start + 14, 2)
+                    || text.charAt(start + 16) != ':' || !digits(text, start + 17, 2)) {
+                return ParsedLine.NO_TIMESTAMP;
+            }
+            int at = start + 19;
+            int fraction = 0;
+            if (at + 1 < limit && (text.charAt(at) == '.' || text.charAt(at) == ',') && digit(text.charAt(at + 1))) {
+                int from = at + 1;
+                at = from;
+                while (at < limit && at - from < 9 && digit(text.charAt(at))) {
+                    at++;
+                }
+                for (int i = from; i < from + 3; i++) {
+                    fraction = fraction * 10 + (i < at ? text.charAt(i) - '0' : 0);
+                }
+            }
+            long offsetMillis = 0;
+            if (at < limit && text.charAt(at) == 'Z') {
+                at++;
+            } else if (at + 2 < limit && (text.charAt(at) == '+' || text.charAt(at) == '-')
+                    && digits(text, at + 1, 2)) {
+                int sign = text.charAt(at) == '-' ? -1 : 1;
+                int hours = number(text, at + 1, 2);
+                int minutes = 0;
+                at += 3;
+                if (at + 2 < limit && text.charAt(at) == ':' && digits(text, at + 1, 2)) {
+                    minutes = number(text, at + 1, 2);
+                    at += 3;
+                } else if (at + 1 < limit && digits(text, at, 2)) {
+                    minutes = number(text, at, 2);
+                    at += 2;
+                }
+                offsetMillis = sign * (hours * 60L + minutes) * 60_000L;
+            }
+            long timeOfDay = timeOfDay(number(text, start + 11, 2), number(text, start + 14, 2),
+                    number(text, start + 17, 2), fraction, offsetMillis);
+            if (timeOfDay == Long.MIN_VALUE) {
+                return ParsedLine.NO_TIMESTAMP;
+            }
+            try {
+                long millis = epochDay(number(text, start, 4), number(text, start + 5, 2), number(text, start + 8, 2))
+                        * DAY_MILLIS + timeOfDay;
+                end = at;
+                return millis;
+            } catch (DateTimeException e) {
+                return ParsedLine.NO_TIMESTAMP;
+            }
+        }
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean digits(CharSequence text, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            if (!digit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The decimal number of {@code count} digits at {@code from}, known to be digits. */
+    private static int number(CharSequence text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            value = value * 10 + text.charAt(i) - '0';
+        }
+        return value;
+    }
 
     /** The day's number since 1970-01-01 (the last date asked is remembered: most lines share their date). */
     private long epochDay(int year, int month, int day) {
@@ -165,8 +313,7 @@ public enum TimestampFormat {
     private final ThreadLocal<long[]> lastDay = ThreadLocal.withInitial(() -> new long[]{-1, 0});
 
     /** A numeric field; an optional one that is absent (the time of a date-only {@code yyyy.MM.dd}) is 0. */
-    private long parse(Matcher match, CharSequence text, String group) {
-        int index = indexes.get(group);
+    private static long parse(Matcher match, CharSequence text, int index) {
         int start = match.start(index);
         return start < 0 ? 0 : Long.parseLong(text, start, match.end(index), 10);
     }
@@ -196,15 +343,15 @@ public enum TimestampFormat {
 
     /** The level a form glues to its date (glog's {@code E1205}), or null. */
     LogLevel level(Matcher match) {
-        String letter = group(match, "L");
+        String letter = levelGroup < 0 ? null : match.group(levelGroup);
         return letter == null ? null : LogLevel.ofLetter(letter.charAt(0));
     }
 
     private int month(Matcher match, CharSequence text) {
-        if (!monthNameGroup) {
-            return (int) parse(match, text, "M");
+        if (monthNameGroup < 0) {
+            return (int) parse(match, text, monthGroup);
         }
-        int start = match.start(indexes.get("MMM"));
+        int start = match.start(monthNameGroup);
         for (int i = 0; i < MONTHS.length; i++) {
             if (MONTHS[i].regionMatches(true, 0, text.toString(), start, 3)) {
                 return i + 1;
@@ -214,15 +361,14 @@ public enum TimestampFormat {
     }
 
     private int fractionMillis(Matcher match, CharSequence text) {
-        if (!fractionGroup) {
+        if (fractionGroup < 0) {
             return 0;
         }
-        int index = indexes.get("f");
-        int start = match.start(index);
+        int start = match.start(fractionGroup);
         if (start < 0) {
             return 0;
         }
-        int end = match.end(index);
+        int end = match.end(fractionGroup);
         int millis = 0;
         for (int i = 0; i < 3; i++) {
             millis = millis * 10 + (start + i < end ? text.charAt(start + i) - '0' : 0);
@@ -230,8 +376,7 @@ public enum TimestampFormat {
         return millis;
     }
 
-    private static long offsetMillis(Matcher match) {
-        String zone = match.group("z");
+    private static long offsetMillis(String zone) {
         if (zone == null || zone.equals("Z")) {
             return 0;
         }
@@ -240,10 +385,6 @@ public enum TimestampFormat {
         int minutes = digits.length() >= 5 ? Integer.parseInt(digits.substring(3, 5)) : 0;
         int sign = digits.charAt(0) == '-' ? -1 : 1;
         return sign * (hours * 60L + minutes) * 60_000L;
-    }
-
-    private String group(Matcher match, String name) {
-        return indexes.containsKey(name) ? match.group(indexes.get(name)) : null;
     }
 
     /** A zone name printed after a zone-less timestamp (PostgreSQL's {@code UTC}, {@code CET}), or null. */
@@ -256,10 +397,29 @@ public enum TimestampFormat {
                 return null;
             }
         }
-        try {
-            return ZoneId.of(token, ZoneId.SHORT_IDS);
-        } catch (DateTimeException e) {
-            return null;
+        return ZONE_NAMES.get(token);
+    }
+
+    /**
+     * What {@code ZoneId.of(name, ZoneId.SHORT_IDS)} gives for every name of three to five capital letters it takes.
+     * Such a name is either a short id or, as the JDK parses it, a region id of the zone rules: asking for it once
+     * here spares every header word such as {@code INFO} an exception.
+     */
+    private static final java.util.Map<String, ZoneId> ZONE_NAMES = zoneNames();
+
+    private static java.util.Map<String, ZoneId> zoneNames() {
+        java.util.Set<String> candidates = new java.util.TreeSet<>(ZoneId.SHORT_IDS.keySet());
+        candidates.addAll(ZoneId.getAvailableZoneIds());
+        java.util.Map<String, ZoneId> zones = new java.util.HashMap<>();
+        for (String name : candidates) {
+            if (name.length() >= 3 && name.length() <= 5 && name.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+                try {
+                    zones.put(name, ZoneId.of(name, ZoneId.SHORT_IDS));
+                } catch (DateTimeException e) {
+                    // a short id whose zone the rules lack: not a zone here either
+                }
+            }
         }
+        return java.util.Map.copyOf(zones);
     }
 }
