@@ -299,7 +299,11 @@ public enum TimestampFormat {
 
     /** The day's number since 1970-01-01 (the last date asked is remembered: most lines share their date). */
     private long epochDay(int year, int month, int day) {
-        long key = (year * 16L + month) * 32 + day;
+        if (month < 0 || month > 99 || day < 0 || day > 99) {
+            return LocalDate.of(year, month, day).toEpochDay(); // throws: no such date
+        }
+        // one key per year, month and day as printed, so that an impossible date never hits a real one's entry
+        long key = (year * 100L + month) * 100 + day;
         long[] last = lastDay.get();
         if (last[0] == key) {
             return last[1];

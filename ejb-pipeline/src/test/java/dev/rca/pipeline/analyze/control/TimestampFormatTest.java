@@ -37,6 +37,17 @@ class TimestampFormatTest {
         }
     }
 
+    @Test
+    void anImpossibleDateIsNoTimestampEvenRightAfterAValidOne() {
+        TimestampFormat.Reader reader = TimestampFormat.ISO_8601.reader();
+        assertEquals(Instant.parse("2027-01-05T10:00:00Z").toEpochMilli(),
+                reader.read("2027-01-05T10:00:00Z", 0, 20, RECEIVED));
+        assertEquals(ParsedLine.NO_TIMESTAMP, reader.read("2026-17-05T10:00:00Z", 0, 20, RECEIVED), "month 17");
+        assertEquals(Instant.parse("2026-02-01T10:00:00Z").toEpochMilli(),
+                reader.read("2026-02-01T10:00:00Z", 0, 20, RECEIVED));
+        assertEquals(ParsedLine.NO_TIMESTAMP, reader.read("2026-01-33T10:00:00Z", 0, 20, RECEIVED), "day 33");
+    }
+
     private static void assertSame(TimestampFormat format, TimestampFormat.Reader reader, String text, int start,
                                    int limit) {
         Matcher matcher = format.matcher(text);
