@@ -67,6 +67,9 @@ public final class PipelineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // The server closes a connection idle for its read-timeout (30 s, deploy/wildfly/undertow.cli); a client that
+        // reuses one it kept longer sends a request into a closed socket. Keep pooled connections for less.
+        System.setProperty("jdk.httpclient.keepalive.timeout", "20");
         URI base = URI.create(args[0]);
         long pid = Long.parseLong(args[1]);
         boolean smoke = false;
