@@ -79,28 +79,28 @@ public final class TemplateClustering {
     }
 
     /**
-     * Values that are words: patterns that are the same but for a run of up to {@link #MAX_VALUE_TOKENS} words in
-     * one place ({@code Sent welcome email to <*>}, {@code Sent password reset email to <*>}) are one statement
+     * Alternatives in one place: patterns that are the same but for a run of up to {@link #MAX_VALUE_TOKENS} tokens
+     * in one place ({@code Sent welcome email to <*>}, {@code Sent password reset email to <*>}) are one statement
      * when at least {@link #MIN_ALTERNATIVE_VALUES} of them share that place; two are read as two statements
      * ({@code cupsd startup succeeded}, {@code cupsd shutdown succeeded}), as in the first step. The shared part
-     * needs {@link #MIN_CONSTANT_TOKENS} constant tokens and the first token; the run holds no value and no
-     * exception line. Pairs are compared within a first token's patterns, up to {@link #MAX_COMPARED_PATTERNS} of
-     * them. Places are taken from the one shared by the most patterns (then in text order), so the result depends
-     * only on the set of patterns.
+     * holds the first token and {@link #MIN_ALTERNATIVE_CONSTANTS} tokens with a word or a key; each run is words
+     * only or values only, or anything after a key ({@link #run}), and never an exception line. Pairs are compared
+     * within a first token's patterns, up to {@link #MAX_COMPARED_PATTERNS} of them. Places are taken from the one
+     * shared by the most patterns (then in text order), so the result depends only on the set of patterns.
      */
     private static Result mergeAlternatives(int[] patternOf, List<String[]> patterns) {
         Map<String, List<Integer>> byFirst = new LinkedHashMap<>();
         for (int i = 0; i < patterns.size(); i++) {
             byFirst.computeIfAbsent(patterns.get(i)[0], key -> new ArrayList<>()).add(i);
         }
-        Map<String, TreeSet<Integer>> places = new HashMap<>();
+        Map<Place, TreeSet<Integer>> places = new HashMap<>();
         for (List<Integer> bucket : byFirst.values()) {
             if (bucket.size() < MIN_ALTERNATIVE_VALUES || bucket.size() > MAX_COMPARED_PATTERNS) {
                 continue;
             }
             for (int a = 0; a < bucket.size(); a++) {
                 for (int b = a + 1; b < bucket.size(); b++) {
-                    String place = sharedPlace(patterns.get(bucket.get(a)), patterns.get(bucket.get(b)));
+                    Place place = sharedPlace(patterns.get(bucket.get(a)), patterns.get(bucket.get(b)));
                     if (place != null) {
                         TreeSet<Integer> members = places.computeIfAbsent(place,
                                 key -> new TreeSet<>());
@@ -110,19 +110,19 @@ public final class TemplateClustering {
                 }
             }
         }
-        List<Map.Entry<String, TreeSet<Integer>>> ordered = new ArrayList<>(places.entrySet());
-        ordered.sort(Comparator.<Map.Entry<String, TreeSet<Integer>>>comparingInt(e -> -e.getValue().size())
-                .thenComparing(Map.Entry::getKey));
+        List<Map.Entry<Place, TreeSet<Integer>>> ordered = new ArrayList<>(places.entrySet());
+        ordered.sort(Comparator.<Map.Entry<Place, TreeSet<Integer>>>comparingInt(e -> -e.getValue().size())
+                .thenComparing(e -> e.getKey().text()));
         int[] into = new int[patterns.size()];
         Arrays.fill(into, -1);
         List<String[]> merged = new ArrayList<>();
-        for (Map.Entry<String, TreeSet<Integer>> place : ordered) {
+        for (Map.Entry<Place, TreeSet<Integer>> place : ordered) {
             List<Integer> free = place.getValue().stream().filter(i -> into[i] < 0).toList();
             if (free.size() < MIN_ALTERNATIVE_VALUES) {
                 continue;
             }
-            int prefix = Integer.parseInt(place.getKey().substring(0, place.getKey().indexOf(' ')));
-            int suffix = suffixLength(place.getKey());
+            int prefix = place.getKey().prefix();
+            int suffix = place.getKey().suffix();
             String[] first = patterns.get(free.get(0));
             String[] tokens = new String[prefix + 1 + suffix];
             System.arraycopy(first, 0, tokens, 0, prefix);
@@ -157,10 +157,14 @@ public final class TemplateClustering {
     }
 
     /**
-     * The place two patterns share, as the key {@code "<prefix length> <suffix length> <prefix> \u0001 <suffix>"},
-     * when they differ only in a run of words there; null otherwise.
+     * Where patterns differ in one run of tokens: the number of tokens they share before and after it, and those
+     * tokens as text ({@code "<prefix> \u0001 <suffix>"}), which also orders places of the same size.
      */
-    private static String sharedPlace(String[] a, String[] b) {
+    private record Place(int prefix, int suffix, String text) {
+    }
+
+    /** The place two patterns share when they differ only in a run there that may be a value; null otherwise. */
+    private static Place sharedPlace(String[] a, String[] b) {
         int prefix = 0;
         int shorter = Math.min(a.length, b.length);
         while (prefix < shorter && a[prefix].equals(b[prefix])) {
@@ -182,7 +186,7 @@ public final class TemplateClustering {
             return null;
         }
         int constants = 0;
-        StringBuilder key = new StringBuilder().append(prefix).append(' ').append(suffix).append(' ');
+        StringBuilder key = new StringBuilder();
         for (int i = 0; i < prefix; i++) {
             constants += worded(a[i]) ? 1 : 0;
             key.append(a[i]).append(' ');
@@ -192,12 +196,7 @@ public final class TemplateClustering {
             constants += worded(a[i]) ? 1 : 0;
             key.append(' ').append(a[i]);
         }
-        return constants >= MIN_ALTERNATIVE_CONSTANTS ? key.toString() : null;
-    }
-
-    private static int suffixLength(String place) {
-        int space = place.indexOf(' ');
-        return Integer.parseInt(place.substring(space + 1, place.indexOf(' ', space + 1)));
+        return constants >= MIN_ALTERNATIVE_CONSTANTS ? new Place(prefix, suffix, key.toString()) : null;
     }
 
     /**
@@ -233,9 +232,10 @@ public final class TemplateClustering {
      * {@code Q} may have anything). {@code P} needs {@link #MIN_CONSTANT_TOKENS} constant tokens, so that a short
      * pattern such as {@code Connection <*>} does not swallow other statements; plain words next to a value in the
      * value's place ({@code invalid user <*>}) are a statement's own text, while a structured value
-     * ({@code {'sent': <*>}}) is taken;
-     * the tokens of an exception line never stand in for a value of the first line. Patterns are visited from the shortest, each folded into the first
-     * pattern (in text order) that takes it, so the result depends only on the set of patterns.
+     * ({@code {'sent': <*>}}) is taken; the tokens of an exception line never stand in for a value of the first
+     * line. A shorter pattern that is {@code P} without a value (an empty one) is folded into {@code P} too. Patterns
+     * are visited from the shortest, each folded into the first pattern (in text order) that takes it, so the result
+     * depends only on the set of patterns.
      */
     private static Result absorbLongValues(int[] patternOf, List<String[]> patterns) {
         List<Integer> order = new ArrayList<>(patterns.size());
