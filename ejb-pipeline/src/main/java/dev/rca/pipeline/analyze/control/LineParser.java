@@ -155,8 +155,9 @@ public final class LineParser {
         if (context && position < line.length() && line.charAt(position) == '|') {
             return pipedHeader(line, position, out);
         }
-        if (context && valueStart(line, skipSpaces(line, position)) > 0) {
-            return keyValueHeader(line, skipSpaces(line, position), out);
+        int first = skipSpaces(line, position);
+        if (context && valueStart(line, first) > 0) {
+            return keyValueHeader(line, first, out);
         }
         int count = tokens(line, position);
         if (context && count >= 2 && isStream(line, 0) && ends[1] - starts[1] == 1

@@ -67,7 +67,7 @@ public final class TokenMasker {
         }
         out.append(text, start, from);
         if (from < to && to < end && text.charAt(to) == ':' && isMessageCode(text, from, to)) {
-            out.append(text, from, to); // WFLYSRV0049: names its statement, it is no value
+            out.append(text, from, to); // WFLYSRV0049: names its statement, it is not a value
         } else if (from < to) {
             int equals = -1;
             boolean keyDigit = false;
@@ -105,9 +105,7 @@ public final class TokenMasker {
 
     private static void core(CharSequence text, int from, int to, boolean digit, boolean slash, boolean url,
                              StringBuilder out) {
-        if (url || to - from > MAX_WORD_CHARS || isHexWord(text, from, to)) {
-            out.append(WILDCARD);
-        } else if (isPath(text, from, to, slash)) {
+        if (url || to - from > MAX_WORD_CHARS || isHexWord(text, from, to) || isPath(text, from, to, slash)) {
             out.append(WILDCARD);
         } else if (digit) {
             pieces(text, from, to, out);
