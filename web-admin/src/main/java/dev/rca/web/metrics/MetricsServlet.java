@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +68,9 @@ public class MetricsServlet extends HttpServlet {
             return;
         }
         response.setContentType(TextFormat.CONTENT_TYPE_004);
-        // The client library writes label by label: buffered, those are memory copies instead of servlet writes.
-        Writer writer = new BufferedWriter(response.getWriter(), BUFFER_CHARS);
+        // The client library writes label by label and character by character: buffered, without a lock per
+        // character, those are memory copies instead of servlet writes.
+        Writer writer = new ScrapeWriter(response.getWriter(), BUFFER_CHARS);
         try {
             TextFormat.write004(writer, prometheus.getPrometheusRegistry()
                     .filteredMetricFamilySamples(name -> name.startsWith(APPLICATION_PREFIX)));

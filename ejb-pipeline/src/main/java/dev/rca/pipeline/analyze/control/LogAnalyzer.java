@@ -335,9 +335,10 @@ public final class LogAnalyzer {
             return known;
         }
         if (templates.size() >= limits.maxTemplates() || templateChars + masked.length() > limits.maxTemplateChars()) {
-            bound("more than " + templates.size() + " distinct templates (" + templateChars
-                    + " characters): the rarest later ones are folded into one pattern");
             if (tail < 0) {
+                // Once, with the figures of the moment it happened: later events only add to the tail.
+                bound("more than " + templates.size() + " distinct templates (" + templateChars
+                        + " characters): the events of templates first seen after that are folded into one pattern");
                 tail = newTemplate(TAIL_TEMPLATE, "");
             }
             return tail;

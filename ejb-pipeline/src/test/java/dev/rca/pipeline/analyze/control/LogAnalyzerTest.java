@@ -21,7 +21,11 @@ class LogAnalyzerTest {
     static final Instant RECEIVED = Instant.parse("2026-03-01T12:00:00Z");
 
     static Analysis analyze(List<List<String>> files) {
-        LogAnalyzer analyzer = new LogAnalyzer(AnalyzerLimits.DEFAULTS, RECEIVED);
+        return analyze(files, AnalyzerLimits.DEFAULTS);
+    }
+
+    static Analysis analyze(List<List<String>> files, AnalyzerLimits limits) {
+        LogAnalyzer analyzer = new LogAnalyzer(limits, RECEIVED);
         for (int i = 0; i < files.size(); i++) {
             LogAnalyzer.FileScan scan = analyzer.file(i, "file-" + i + ".log");
             files.get(i).forEach(scan::line);
@@ -175,6 +179,21 @@ class LogAnalyzerTest {
         assertEquals("success", analysis.report().status(), analysis.report().warnings()::toString);
         assertTrue(analysis.patterns().size() <= lines.size() / 10, "patterns: " + analysis.patterns().size());
         assertEquals(30_000, analysis.patterns().stream().mapToLong(PatternSummary::count).sum());
+    }
+
+    @Test
+    void theTemplateBoundFoldsLaterTemplatesIntoOnePatternAndSaysSoOnce() {
+        List<String> lines = new ArrayList<>();
+        String[] statements = {"opened", "closed", "flushed", "rotated", "evicted", "renamed", "locked", "unlocked"};
+        for (int i = 0; i < 400; i++) {
+            lines.add(at(i % 3600) + " INFO [w] x.Y - segment " + i + " " + statements[i % statements.length]);
+        }
+        Analysis analysis = analyze(List.of(lines), new AnalyzerLimits(5_000, 3, 8_000_000L, 1_048_576, 20_000));
+        assertEquals("partial", analysis.report().status());
+        assertEquals(1, analysis.report().warnings().size(), analysis.report().warnings()::toString);
+        assertTrue(analysis.report().warnings().get(0).startsWith("more than 3 distinct templates"),
+                analysis.report().warnings()::toString);
+        assertEquals(400, analysis.patterns().stream().mapToLong(PatternSummary::count).sum());
     }
 
     @Test
