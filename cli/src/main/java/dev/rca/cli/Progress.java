@@ -1,0 +1,86 @@
+package dev.rca.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * The upload's progress on standard error: on a terminal one bar redrawn in place (bytes sent, rate, ETA), elsewhere
+ * (a pipe, a CI log, {@code --quiet} aside) a plain line every {@link #PLAIN_STEP_PERCENT} % or every
+ * {@link #PLAIN_STEP_BYTES} when the size is not known beforehand (a bundle being packed).
+ */
+final class Progress {
+
+    static final int BAR_WIDTH = 30;
+    static final int PLAIN_STEP_PERCENT = 10;
+    static final long PLAIN_STEP_BYTES = 16L << 20;
+    private static final long REDRAW_NANOS = 200_000_000L;
+
+    private final PrintWriter out;
+    private final boolean terminal;
+    private final long total;
+    private final LongSupplier clock;
+    private final long startedAt;
+    private long sent;
+    private long lastDrawnAt;
+    private long lastPlainStep = -1;
+    private long lastPlainSent = -1;
+
+    Progress(PrintWriter out, boolean terminal, long total, LongSupplier clock) {
+        this.out = out;
+        this.terminal = terminal;
+        this.total = total;
+        this.clock = clock;
+        this.startedAt = clock.getAsLong();
+        this.lastDrawnAt = startedAt - REDRAW_NANOS;
+    }
+
+    /** {@code bytes} more have been handed to the connection. */
+    synchronized void sent(long bytes) {
+        sent += bytes;
+        long now = clock.getAsLong();
+        if (terminal) {
+            if (now - lastDrawnAt >= REDRAW_NANOS) {
+                lastDrawnAt = now;
+                out.print('\r' + line(sent, total, now - startedAt));
+                out.flush();
+            }
+            return;
+        }
+        long step = total > 0 ? sent * 100 / total / PLAIN_STEP_PERCENT : sent / PLAIN_STEP_BYTES;
+        if (step > lastPlainStep) {
+            lastPlainStep = step;
+            lastPlainSent = sent;
+            out.println(line(sent, total, now - startedAt));
+        }
+    }
+
+    /** The body is sent: the last figures unless they are already printed, and on a terminal the bar's line end. */
+    synchronized void done() {
+        String last = line(sent, total > 0 ? total : sent, clock.getAsLong() - startedAt);
+        if (terminal) {
+            out.print('\r' + last + System.lineSeparator());
+        } else if (sent != lastPlainSent) {
+            out.println(last);
+        }
+        out.flush();
+    }
+
+    /**
+     * One progress line: {@code [#####.....]  42%  12.0 MiB / 28.6 MiB  3.1 MiB/s  ETA 0:05}; without a known total,
+     * {@code sent 12.0 MiB  3.1 MiB/s}.
+     */
+    static String line(long sent, long total, long elapsedNanos) {
+        double seconds = elapsedNanos / 1e9;
+        double rate = seconds > 0 ? sent / seconds : 0;
+        String speed = Text.bytes((long) rate) + "/s";
+        if (total <= 0) {
+            return "sent " + Text.bytes(sent) + "  " + speed;
+        }
+        long percent = Math.min(100, sent * 100 / total);
+        int filled = (int) (percent * BAR_WIDTH / 100);
+        String eta = rate > 0 ? Text.clock((long) Math.ceil((total - sent) / rate)) : "-:--";
+        return String.format(Locale.ROOT, "[%s%s] %3d%%  %s / %s  %s  ETA %s", "#".repeat(filled),
+                ".".repeat(BAR_WIDTH - filled), percent, Text.bytes(sent), Text.bytes(total), speed, eta);
+    }
+}
