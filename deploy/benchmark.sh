@@ -57,6 +57,8 @@ if [[ "${1:-}" == pipeline ]]; then
     if [[ -n "$build" ]]; then
         mvn -B -q -Dstyle.color=never -DskipTests package
     fi
+    # The benchmarks' classpath takes the EJB module and the command line from the local Maven repository.
+    mvn -B -q -Dstyle.color=never -pl ejb-pipeline,cli -am install -DskipTests
     mvn -B -q -Dstyle.color=never -pl deploy test-compile
 
     home=deploy/target/server/wildfly-39.0.1.Final
@@ -99,5 +101,6 @@ case "$scenario" in
            "slow-clients" >&2
        exit 2 ;;
 esac
+mvn -B -q -pl ejb-pipeline,cli -am install -DskipTests
 mvn -B -q -pl "$module" test-compile
 mvn -B -q -pl "$module" exec:java -Dexec.classpathScope=test -Dexec.mainClass="$main" -Dexec.args="$*"

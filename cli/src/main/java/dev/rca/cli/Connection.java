@@ -54,6 +54,12 @@ public class Connection {
         });
     }
 
+    /** For what the server shows without a token ({@code /metrics}): the token is sent only when one is set. */
+    Api publicApi() {
+        String token = tokenFile != null || environment.get(TOKEN_VARIABLE) != null ? token() : null;
+        return new Api(baseUrl(), token, insecure);
+    }
+
     URI baseUrl() {
         if (api != null) {
             return api;

@@ -15,6 +15,7 @@ import java.util.Map;
 @Command(name = "rca", mixinStandardHelpOptions = true, versionProvider = Rca.Version.class,
         description = "Upload incident logs to the RCA Pipeline, follow their stages and read the root-cause report.",
         subcommands = {UploadCommand.class, ReportCommand.class, LinesCommand.class, FlagsCommand.class,
+                SampleCommand.class, VerifyCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:refused by the server or failed", "2:wrong usage",

@@ -3,6 +3,7 @@ package dev.rca.cli;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -138,6 +139,38 @@ abstract sealed class UploadBody {
                     throw new UncheckedIOException("cannot read " + file, e);
                 }
             }), bytes);
+        }
+    }
+
+    /** Bytes made here ({@code rca sample}'s generated log), sent with their length. */
+    static final class Generated extends UploadBody {
+        private final String name;
+        private final byte[] bytes;
+
+        Generated(String name, byte[] bytes) {
+            this.name = name;
+            this.bytes = bytes;
+        }
+
+        @Override
+        String name() {
+            return name;
+        }
+
+        @Override
+        long sourceBytes() {
+            return bytes.length;
+        }
+
+        @Override
+        int fileCount() {
+            return 1;
+        }
+
+        @Override
+        HttpRequest.BodyPublisher publisher(Progress progress) {
+            return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new Counting(new ByteArrayInputStream(bytes), progress)), bytes.length);
         }
     }
 

@@ -48,11 +48,11 @@ class CommandLineTest {
         assertEquals(2, upload.paths.size());
         assertEquals(Path.of("logs/"), upload.paths.get(1));
         assertEquals("acme", upload.tenant.tenant);
-        assertTrue(upload.wait);
-        assertTrue(upload.quiet);
-        assertEquals("b1", upload.baseline);
+        assertTrue(upload.sending.wait);
+        assertTrue(upload.sending.quiet);
+        assertEquals("b1", upload.sending.baseline);
         assertEquals(URI.create("http://127.0.0.1:8080/"), upload.connection.api);
-        assertEquals(1800, upload.timeoutSeconds);
+        assertEquals(1800, upload.sending.timeoutSeconds);
     }
 
     @Test

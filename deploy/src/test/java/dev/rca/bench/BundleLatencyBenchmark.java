@@ -1,7 +1,7 @@
 package dev.rca.bench;
 
+import dev.rca.cli.SampleLog;
 import dev.rca.it.Bundles;
-import dev.rca.it.LogGenerator;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ public final class BundleLatencyBenchmark {
         List<Bundles.Member> members = new ArrayList<>();
         for (int i = 0; i < files; i++) {
             members.add(Bundles.Member.file("var/log/app-" + i + ".log",
-                    LogGenerator.generate(100 + i, megabytes * 1024 * 1024 / files)));
+                    SampleLog.generate(100 + i, megabytes * 1024 * 1024 / files)));
         }
         byte[] bundle = Bundles.gzip(Bundles.tar(members));
         System.out.printf(Locale.ROOT, "tar.gz of %d logs, %d MiB in all, %d bytes packed, to %s: %d warm-up,"

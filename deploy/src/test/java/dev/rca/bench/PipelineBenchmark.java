@@ -1,7 +1,7 @@
 package dev.rca.bench;
 
+import dev.rca.cli.SampleLog;
 import dev.rca.it.Api;
-import dev.rca.it.LogGenerator;
 import jakarta.json.JsonObject;
 
 import java.io.IOException;
@@ -101,11 +101,11 @@ public final class PipelineBenchmark {
         setFlag(TENANT, false);
         byte[][] logs = new byte[8][];
         for (int i = 0; i < logs.length; i++) {
-            logs[i] = LogGenerator.generate(100 + i, 10 * MIB);
+            logs[i] = SampleLog.generate(100 + i, 10 * MIB);
         }
         byte[][] small = new byte[64][];
         for (int i = 0; i < small.length; i++) {
-            small[i] = LogGenerator.generate(1000 + i, 10 * 1024);
+            small[i] = SampleLog.generate(1000 + i, 10 * 1024);
         }
         warmUp(logs, small);
         if (scenarios.contains(1)) {

@@ -1,7 +1,7 @@
 package dev.rca.bench;
 
+import dev.rca.cli.SampleLog;
 import dev.rca.it.Api;
-import dev.rca.it.LogGenerator;
 import jakarta.json.JsonObject;
 
 import java.net.URI;
@@ -26,7 +26,7 @@ public final class UploadLatencyBenchmark {
         int megabytes = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        byte[] log = LogGenerator.generate(10, megabytes * 1024 * 1024);
+        byte[] log = SampleLog.generate(10, megabytes * 1024 * 1024);
         System.out.printf(Locale.ROOT, "upload of %d bytes (%d MiB generated log) to %s: %d warm-up, %d measured%n",
                 log.length, megabytes, base, warmups, runs);
         measure(api(base), "text/plain", log, runs, warmups);

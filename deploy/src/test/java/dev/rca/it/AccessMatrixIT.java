@@ -1,5 +1,6 @@
 package dev.rca.it;
 
+import dev.rca.cli.SampleLog;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicContainer;
@@ -144,7 +145,7 @@ class AccessMatrixIT extends AdminSession {
     void uploadTokenMayUploadToItsTenantAndReadItsUploads() {
         Admin.Tenant tenant = admin.tenant("own");
         Api uploader = api.withToken(tenant.uploadToken());
-        byte[] log = LogGenerator.generate(7, 64 * 1024);
+        byte[] log = SampleLog.generate(7, 64 * 1024);
 
         Api.Response accepted = uploader.upload(tenant.slug(), "text/plain", log);
 

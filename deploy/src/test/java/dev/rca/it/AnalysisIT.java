@@ -1,5 +1,6 @@
 package dev.rca.it;
 
+import dev.rca.cli.SampleLog;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -267,7 +268,7 @@ class AnalysisIT extends AdminSession {
     @Test
     void sameBytesSameReportWhetherAnalysedAloneOrBesideOthers() throws Exception {
         // 4 MB, so that the stage's 4 sessions analyse the concurrent uploads at the same time
-        byte[] log = LogGenerator.generate(15, 4 * 1024 * 1024);
+        byte[] log = SampleLog.generate(15, 4 * 1024 * 1024);
         String alone = admin.uploadSucceeded(tenant, log, DEADLINE).json().getString("id");
         JsonObject expected = comparable(alone);
 

@@ -1,5 +1,6 @@
 package dev.rca.it;
 
+import dev.rca.cli.SampleLog;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -113,7 +114,7 @@ class DashboardIT extends AdminSession {
             assertEquals(200, admin.putFlag(tenant.slug(), true, null).status());
             prometheus.awaitZeroSeries(tenant.slug(), DEADLINE);
 
-            admin.uploadSucceeded(tenant, LogGenerator.generate(11, 256 * 1024), DEADLINE);
+            admin.uploadSucceeded(tenant, SampleLog.generate(11, 256 * 1024), DEADLINE);
             // So that "Uploads refused by reason" has a series of the tenant.
             Api.Response refused = admin.uploader(tenant).upload(tenant.slug(), "text/plain",
                     new byte[] {'a', (byte) 0xFF});

@@ -1,5 +1,6 @@
 package dev.rca.it;
 
+import dev.rca.cli.SampleLog;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class EmbeddedDefaultsIT extends DeployedEar {
         Admin admin = new Admin(Admin.bootstrap(base));
         Admin.Tenant tenant = admin.tenant("h2");
         Api api = admin.uploader(tenant);
-        byte[] log = LogGenerator.generate(1, 1024 * 1024);
+        byte[] log = SampleLog.generate(1, 1024 * 1024);
 
         Api.Response accepted = api.upload(tenant.slug(), "text/plain", log);
 

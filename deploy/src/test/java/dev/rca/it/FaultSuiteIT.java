@@ -1,5 +1,6 @@
 package dev.rca.it;
 
+import dev.rca.cli.SampleLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class FaultSuiteIT {
                     while (accepted.size() < UPLOADS && Instant.now().isBefore(deadline)) {
                         attempts.incrementAndGet();
                         if (log == null) {
-                            log = LogGenerator.generate(random.nextLong(), 1024 + random.nextInt(48 * 1024));
+                            log = SampleLog.generate(random.nextLong(), 1024 + random.nextInt(48 * 1024));
                         }
                         long sentNanos = System.nanoTime();
                         try {

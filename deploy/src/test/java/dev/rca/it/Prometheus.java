@@ -66,6 +66,11 @@ final class Prometheus implements AutoCloseable {
         return prometheus;
     }
 
+    /** Where its HTTP API answers, for the command line's {@code verify}. */
+    URI url() {
+        return api;
+    }
+
     /** The result vector of an instant query. */
     JsonArray query(String promql) {
         URI uri = api.resolve("api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));

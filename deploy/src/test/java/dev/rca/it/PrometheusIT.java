@@ -1,5 +1,6 @@
 package dev.rca.it;
 
+import dev.rca.cli.SampleLog;
 import dev.rca.pipeline.entity.Stage;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class PrometheusIT extends AdminSession {
             assertEquals(200, admin.putFlag(tenant.slug(), true, "runbook 2.2").status());
             prometheus.awaitZeroSeries(tenant.slug(), DEADLINE);
 
-            admin.uploadSucceeded(tenant, LogGenerator.generate(4, 512 * 1024), DEADLINE);
+            admin.uploadSucceeded(tenant, SampleLog.generate(4, 512 * 1024), DEADLINE);
 
             prometheus.await(forTenant(STAGE_OUTCOMES, tenant), samples -> {
                 Map<String, Double> byStageStatus = samples.stream().collect(Collectors.toMap(
@@ -77,7 +78,7 @@ class PrometheusIT extends AdminSession {
             Admin.Tenant tenant = admin.tenant("lint");
             assertEquals(200, admin.putFlag(tenant.slug(), true, null).status());
             Api.Response accepted = api.withToken(tenant.uploadToken())
-                    .upload(tenant.slug(), "text/plain", LogGenerator.generate(i, 64 * 1024));
+                    .upload(tenant.slug(), "text/plain", SampleLog.generate(i, 64 * 1024));
             assertEquals(202, accepted.status(), accepted.toString());
         }
         String metrics = scrape();

@@ -1,5 +1,6 @@
 package dev.rca.it;
 
+import dev.rca.cli.SampleLog;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +63,7 @@ class RecoveryIT extends AdminSession {
     @Test
     void deadLetteredRequestIsVisibleAndProcessedOnceAfterReDrive() throws Exception {
         Admin.Tenant tenant = admin.tenant("poison");
-        byte[] log = LogGenerator.generate(201, 300 * 1024);
+        byte[] log = SampleLog.generate(201, 300 * 1024);
         double duplicatesBefore = Metrics.value(api, Metrics.CHUNK_DUPLICATES);
         long depthBefore = deadLetterDepth();
         poison(tenant, true);
@@ -93,7 +94,7 @@ class RecoveryIT extends AdminSession {
     @Test
     void badDataIsRecordedAsFailedAndNotRetried() throws Exception {
         Admin.Tenant tenant = admin.tenant("bad-data");
-        byte[] log = LogGenerator.generate(204, 3 * 1024 * 1024);
+        byte[] log = SampleLog.generate(204, 3 * 1024 * 1024);
         long depthBefore = deadLetterDepth();
         poison(tenant, true);
         Api.Response accepted = admin.uploadAccepted(tenant, log, DEADLINE);
@@ -121,7 +122,7 @@ class RecoveryIT extends AdminSession {
     void recoverySweepResumesAStuckUploadOrRecordsItFailed() throws Exception {
         Admin.Tenant fixed = admin.tenant("stuck-fixed");
         Admin.Tenant broken = admin.tenant("stuck-broken");
-        byte[] log = LogGenerator.generate(202, 100 * 1024);
+        byte[] log = SampleLog.generate(202, 100 * 1024);
         long depthBefore = deadLetterDepth();
         poison(fixed, true);
         poison(broken, true);
@@ -154,7 +155,7 @@ class RecoveryIT extends AdminSession {
     @Test
     void unreachableDatabaseAnswers503AndTheServerHeals() throws Exception {
         Admin.Tenant tenant = admin.tenant("db-down");
-        byte[] log = LogGenerator.generate(203, 64 * 1024);
+        byte[] log = SampleLog.generate(203, 64 * 1024);
         assertReadiness(200, "UP");
 
         // From the maintenance database (PostgreSQL will not close the one it is connected to): new connections

@@ -1,5 +1,6 @@
 package dev.rca.it;
 
+import dev.rca.cli.SampleLog;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class RefusedUploadsIT extends DeployedEar {
 
     @Test
     void invalidUtf8IsRefusedWithTheOffsetAndLineOfTheFirstBadByte() throws Exception {
-        byte[] valid = LogGenerator.generate(5, 3 * 1024 * 1024);
+        byte[] valid = SampleLog.generate(5, 3 * 1024 * 1024);
         byte[] body = new byte[valid.length + 20];
         System.arraycopy(valid, 0, body, 0, valid.length);
         byte[] tail = "bad: \u00c3( tail\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -127,7 +128,7 @@ class RefusedUploadsIT extends DeployedEar {
 
     @Test
     void deactivatedTenantIsRefusedEvenForAnAdminAndKeepsItsUploadsReadable() throws Exception {
-        byte[] log = LogGenerator.generate(6, 100 * 1024);
+        byte[] log = SampleLog.generate(6, 100 * 1024);
         // Settled first, so that the chunk stage's rows do not count as left behind by the refusals below.
         Api.Response earlier = admin.uploadSucceeded(tenant, log, Duration.ofSeconds(60));
 

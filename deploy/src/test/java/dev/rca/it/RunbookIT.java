@@ -49,7 +49,7 @@ class RunbookIT extends DeployedEar {
                 String text = block.text().replace("{tenant_id}", tenant.slug())
                         .replace("{tenant_uuid}", tenant.id().toString());
                 switch (block.language()) {
-                    case "bash" -> bash(block, text, api, tenant);
+                    case "bash" -> bash(block, text, api, tenant, prometheus);
                     case "promql" -> promql(block, text, prometheus);
                     default -> sql(block, text);
                 }
@@ -61,7 +61,7 @@ class RunbookIT extends DeployedEar {
         }
     }
 
-    private void bash(Block block, String command, Api api, Admin.Tenant tenant)
+    private void bash(Block block, String command, Api api, Admin.Tenant tenant, Prometheus prometheus)
             throws IOException, InterruptedException {
         // Exactly the two options the test environment needs: no terminal, and a non-zero exit on HTTP errors.
         String line = command.replaceAll("(?m)^http ", "http --ignore-stdin --check-status ");
@@ -74,6 +74,9 @@ class RunbookIT extends DeployedEar {
         bash.environment().put("ADMIN_TOKEN", System.getProperty("it.admin.token"));
         bash.environment().put("UPLOAD_TOKEN", tenant.uploadToken());
         bash.environment().put("TENANT", tenant.slug());
+        bash.environment().put("RCA_API", api.base().toString());
+        bash.environment().put("RCA_TOKEN", tenant.uploadToken());
+        bash.environment().put("PROMETHEUS_URL", prometheus.url().toString());
         Process process = bash.start();
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);
         String printed = Files.readString(output);

@@ -1,5 +1,6 @@
 package dev.rca.it;
 
+import dev.rca.cli.SampleLog;
 import dev.rca.pipeline.entity.Stage;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +58,7 @@ class StageContractIT extends AdminSession {
     @Test
     void everyStageRecordsOneOutcomeAndOneTelemetryRow() throws Exception {
         Admin.Tenant tenant = admin.tenant("contract");
-        Api.Response accepted = admin.uploadSucceeded(tenant, LogGenerator.generate(301, 64 * 1024), DEADLINE);
+        Api.Response accepted = admin.uploadSucceeded(tenant, SampleLog.generate(301, 64 * 1024), DEADLINE);
         JsonObject done = api.get(accepted.locationUri()).json();
         UUID id = UUID.fromString(done.getString("id"));
 
@@ -81,7 +82,7 @@ class StageContractIT extends AdminSession {
     void everyQueuedStageIsReDrivenRecoveredAndSkipsDuplicates() throws Exception {
         for (Stage stage : Stage.queued()) {
             Admin.Tenant tenant = admin.tenant("contract-" + stage.label());
-            byte[] log = LogGenerator.generate(302, 128 * 1024);
+            byte[] log = SampleLog.generate(302, 128 * 1024);
             double duplicatesBefore = Metrics.value(api, duplicatesOf(stage));
 
             // Dead-lettered at this stage, then re-driven to this stage's queue.

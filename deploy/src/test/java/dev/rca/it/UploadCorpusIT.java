@@ -1,5 +1,6 @@
 package dev.rca.it;
 
+import dev.rca.cli.SampleLog;
 import dev.rca.it.Bundles.Member;
 import dev.rca.it.Bundles.Type;
 import jakarta.json.JsonObject;
@@ -159,7 +160,7 @@ class UploadCorpusIT extends DeployedEar {
 
     @Test
     void gzippedLogIsOneFile() throws Exception {
-        byte[] log = LogGenerator.generate(71, 2 * 1024 * 1024);
+        byte[] log = SampleLog.generate(71, 2 * 1024 * 1024);
 
         JsonObject upload = acceptAndSettle(api.upload(tenant.slug(), "application/gzip", Bundles.gzip(log)));
 
@@ -308,7 +309,7 @@ class UploadCorpusIT extends DeployedEar {
     void uncompressedTotalIsALimitAcrossEntries() throws Exception {
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            members.add(Member.file("part" + i + ".log", LogGenerator.generate(80 + i, 10 * 1024 * 1024)));
+            members.add(Member.file("part" + i + ".log", SampleLog.generate(80 + i, 10 * 1024 * 1024)));
         }
         byte[] bundle = Bundles.gzip(Bundles.tar(members));
 
@@ -321,7 +322,7 @@ class UploadCorpusIT extends DeployedEar {
 
     @Test
     void fileOverThePerFileLimitIsSkippedInAnArchiveAndRefusedAlone() throws Exception {
-        byte[] big = LogGenerator.generate(90, 17 * 1024 * 1024);
+        byte[] big = SampleLog.generate(90, 17 * 1024 * 1024);
         byte[] bundle = Bundles.gzip(Bundles.tar(List.of(Member.file("big.log", big), Member.text("small.log", LOG))));
 
         JsonObject upload = acceptAndSettle(api.upload(tenant.slug(), "application/gzip", bundle));
@@ -347,7 +348,7 @@ class UploadCorpusIT extends DeployedEar {
 
     @Test
     void truncatedArchiveIsRefusedAsUnreadable() throws Exception {
-        byte[] zip = Bundles.zip(List.of(Member.file("a.log", LogGenerator.generate(91, 256 * 1024))));
+        byte[] zip = Bundles.zip(List.of(Member.file("a.log", SampleLog.generate(91, 256 * 1024))));
         byte[] truncated = Arrays.copyOf(zip, zip.length / 2);
 
         JsonObject error = refused(() -> api.upload(tenant.slug(), "application/zip", truncated), 422,
@@ -361,7 +362,7 @@ class UploadCorpusIT extends DeployedEar {
         // The test server runs with -Xmx512m and 4 ingest slots (deploy POM): each upload streams, holding about one
         // block, and the 16 beyond the slots wait their turn instead of failing.
         long tempFiles = Refusals.serverTempFiles();
-        byte[] log = LogGenerator.generate(92, 10 * 1024 * 1024);
+        byte[] log = SampleLog.generate(92, 10 * 1024 * 1024);
         ExecutorService clients = Executors.newFixedThreadPool(20);
         try {
             List<Future<Api.Response>> answers = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.rca.it;
 
+import dev.rca.cli.SampleLog;
 import dev.rca.pipeline.entity.Stage;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,7 @@ class UploadPipelineIT extends DeployedEar {
 
     @Test
     void eightMegabyteLogPassesBothStagesAndIsChunkedExactlyOnce() throws Exception {
-        byte[] log = LogGenerator.generate(8, 8 * 1024 * 1024);
+        byte[] log = SampleLog.generate(8, 8 * 1024 * 1024);
 
         Api.Response accepted = api.upload(tenant.slug(), "text/plain; charset=utf-8", log);
 
@@ -72,7 +73,7 @@ class UploadPipelineIT extends DeployedEar {
 
     @Test
     void formUploadGoesThroughTheSamePipeline() throws Exception {
-        byte[] log = LogGenerator.generate(2, 200 * 1024);
+        byte[] log = SampleLog.generate(2, 200 * 1024);
 
         Api.Response accepted = api.uploadForm(tenant.slug(), "file", "incident-42.log", log);
 
@@ -105,7 +106,7 @@ class UploadPipelineIT extends DeployedEar {
 
     @Test
     void redeliveredChunkRequestCreatesNoDuplicates() throws Exception {
-        byte[] log = LogGenerator.generate(3, 300 * 1024);
+        byte[] log = SampleLog.generate(3, 300 * 1024);
         Api.Response accepted = api.upload(tenant.slug(), "text/plain", log);
         assertEquals(202, accepted.status(), accepted.body());
         api.awaitUpload(accepted.locationUri(), Api::finished, DEADLINE);

@@ -1,4 +1,4 @@
-package dev.rca.it;
+package dev.rca.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,9 +7,10 @@ import java.util.Random;
 
 /**
  * Realistic, reproducible application logs: timestamps, levels, threads, messages of varying length, Java stack
- * traces with causes, some non-ASCII text and the odd very long line.
+ * traces with causes, some non-ASCII text and the odd very long line. {@code rca sample} uploads one; the
+ * integration tests use the same generator.
  */
-public final class LogGenerator {
+public final class SampleLog {
 
     private static final String[] LEVELS = {"INFO", "INFO", "INFO", "DEBUG", "WARN", "ERROR"};
     private static final String[] LOGGERS = {"com.acme.checkout.PaymentService", "com.acme.gateway.RouteHandler",
@@ -17,7 +18,7 @@ public final class LogGenerator {
     private static final String[] WORDS = {"request", "completed", "timeout", "upstream", "retry", "cache", "miss",
             "connection", "refused", "user", "order", "payment", "latency", "Zürich", "naïve", "日本語", "→", "🚀"};
 
-    private LogGenerator() {
+    private SampleLog() {
     }
 
     public static byte[] generate(long seed, int targetBytes) {

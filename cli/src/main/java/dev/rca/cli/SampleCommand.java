@@ -1,0 +1,56 @@
+package dev.rca.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.concurrent.Callable;
+
+/**
+ * {@code rca sample}: the runbook's warm-up upload, a generated realistic log (the same bytes for the same
+ * {@code --seed}), sent like any other upload.
+ */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Upload a generated, realistic UTF-8 log (timestamps, levels, threads, stack traces with causes,"
+                + " non-ASCII text, the odd 80 KB line): the runbook's 5-10 MB warm-up upload.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  rca sample --tenant acme", "  rca sample --tenant acme --mb 5 --wait"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:accepted (with --wait: every stage succeeded)", "1:refused by the server, or failed",
+                "2:wrong usage", "3:with --wait: finished partial"})
+public class SampleCommand implements Callable<Integer> {
+
+    static final int MAX_MB = 256;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Connection connection;
+
+    @Mixin
+    TenantOption tenant;
+
+    @Option(names = "--mb", paramLabel = "MiB", defaultValue = "8",
+            description = "The log's size in MiB, 1-" + MAX_MB + " (default: ${DEFAULT-VALUE})")
+    int megabytes;
+
+    @Option(names = "--seed", paramLabel = "N", description = "The generator's seed (default: the size)")
+    Long seed;
+
+    @Mixin
+    Sending sending;
+
+    @Override
+    public Integer call() throws ApiException, InterruptedException {
+        if (megabytes < 1 || megabytes > MAX_MB) {
+            throw new ParameterException(spec.commandLine(), "--mb must be 1-" + MAX_MB + ", not " + megabytes);
+        }
+        byte[] log = SampleLog.generate(seed != null ? seed : megabytes, megabytes * 1024 * 1024);
+        return sending.send(new UploadBody.Generated("sample-" + megabytes + "mb.log", log), connection, tenant,
+                spec);
+    }
+}
