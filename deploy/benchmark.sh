@@ -20,6 +20,11 @@
 #   deploy/benchmark.sh metrics [BASE_URL [TENANTS [RUNS]]]              /metrics render time and size with TENANTS
 #                                                                        enabled (server started with
 #                                                                        -Drca.metrics.max-enhanced-tenants >= TENANTS)
+#   deploy/benchmark.sh cli [BASE_URL [MEGABYTES [FILES [RUNS]]]]      the rca jar at -Xmx32m uploading a directory of
+#                                                                        FILES generated logs (MEGABYTES in all) as
+#                                                                        one streamed tar.gz, against tar czf | curl -T -
+#                                                                        of the same directory: seconds to the 202 and
+#                                                                        peak RSS (GNU time); defaults: ... 48 8 5
 #
 # The pipeline benchmark starts its own server instead (docs/benchmarks.md): a fresh PostgreSQL database rca_bench,
 # the EAR on WildFly at -Xmx512m on 127.0.0.1:8080 (RCA_HTTP_PORT to change), warm-up, then every scenario several
@@ -82,6 +87,65 @@ if [[ "${1:-}" == pipeline ]]; then
     mvn -B -q -Dstyle.color=never -pl deploy exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.rca.bench.PipelineBenchmark \
         -Dexec.args="http://127.0.0.1:$port/ $pid ${args[*]}" | tee "$output"
     echo "output kept in $output"
+    exit 0
+fi
+
+if [[ "${1:-}" == cli ]]; then
+    base=${2:-http://127.0.0.1:8080/}; megabytes=${3:-48}; files=${4:-8}; runs=${5:-5}
+    : "${ADMIN_TOKEN:?export ADMIN_TOKEN, the RCA_BOOTSTRAP_ADMIN_TOKEN of the server}"
+    [[ -x /usr/bin/time ]] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
+    [[ -f cli/target/rca.jar ]] || mvn -B -q -pl cli -am package -DskipTests
+    work=deploy/target/bench/cli-$$
+    mkdir -p "$work/incident"
+    json() { python3 -c "import json,sys; print(json.load(sys.stdin)[sys.argv[1]])" "$1"; }
+    slug=bench-cli-$(date +%s)
+    curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+        -d "{\"slug\": \"$slug\", \"displayName\": \"cli benchmark\"}" "${base}api/admin/tenants" > /dev/null
+    token=$(curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+        -d '{"name": "cli benchmark"}' "${base}api/admin/tenants/$slug/tokens" | json token)
+    for ((i = 1; i <= files; i++)); do
+        java -jar cli/target/rca.jar sample --mb $((megabytes / files)) --seed "$i" --out "$work/incident/node$i.log" \
+            > /dev/null
+    done
+    bytes=$(cat "$work"/incident/*.log | wc -c)
+    await_final() {  # the upload's stages done, so that the next run meets an idle server
+        for ((t = 0; t < 600; t++)); do
+            curl -sf -H "Authorization: Bearer $token" "$1" | grep -q '"status":"processing"' || return 0
+            sleep 0.5
+        done
+    }
+    measure() {  # label, command...: prints "label seconds peak-RSS-MiB" and waits for the upload to be final
+        local label=$1; shift
+        /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/answer" 2> "$work/err" || {
+            cat "$work/err" >&2; exit 1; }
+        read -r seconds kib < "$work/time"
+        id=$(grep -o '[0-9a-f]\{8\}-[0-9a-f-]\{27\}' "$work/answer" | head -1)
+        await_final "${base}api/tenants/$slug/uploads/$id"
+        echo "$label $seconds $((kib / 1024))"
+    }
+    echo "$files logs, $bytes bytes in all, to $base tenant $slug; $runs runs each, interleaved"
+    : > "$work/runs"
+    for ((r = 0; r <= runs; r++)); do   # run 0 warms the server and the page cache
+        for client in rca curl; do
+            if [[ $client == rca ]]; then
+                line=$(measure rca env RCA_API="$base" RCA_TOKEN="$token" java -Xmx32m -jar cli/target/rca.jar \
+                    upload "$work/incident" --tenant "$slug" --quiet)
+            else
+                line=$(measure curl bash -c "tar czf - -C '$work' incident | curl -sf -X POST -T - \
+                    -H 'Authorization: Bearer $token' -H 'Content-Type: application/gzip' \
+                    '${base}api/tenants/$slug/uploads?name=incident.tar.gz'")
+            fi
+            (( r == 0 )) && continue
+            echo "run $r: $line"
+            echo "$line" >> "$work/runs"
+        done
+    done
+    for client in rca curl; do
+        grep "^$client " "$work/runs" | sort -k2 -n | awk -v c="$client" -v mb="$bytes" '{s[NR]=$2; m[NR]=$3}
+            END {i=int((NR+1)/2); printf "%s: median %.2f s (%.1f MB/s of log), min %.2f, max %.2f; peak RSS median %d MiB\n",
+                 c, s[i], mb/1e6/s[i], s[1], s[NR], m[i]}'
+    done
+    rm -rf "$work"
     exit 0
 fi
 

@@ -134,7 +134,7 @@ public class Api {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ApiException(0, "unreachable", "no answer from " + request.uri() + ": " + e,
+            throw new ApiException(0, "unreachable", "the request to " + request.uri() + " failed: " + e,
                     JsonValue.EMPTY_JSON_OBJECT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

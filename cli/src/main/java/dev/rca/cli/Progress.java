@@ -1,5 +1,6 @@
 package dev.rca.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -33,6 +34,24 @@ final class Progress {
         this.clock = clock;
         this.startedAt = clock.getAsLong();
         this.lastDrawnAt = startedAt - REDRAW_NANOS;
+    }
+
+    /**
+     * Whether this process writes to a terminal. Up to Java 21 a console exists only then; from Java 22 on one
+     * exists for any process, and {@code Console.isTerminal()} (looked up, since the jar runs on Java 17) says it.
+     */
+    static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException before22) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     /** {@code bytes} more have been handed to the connection. */

@@ -7,6 +7,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -17,7 +20,8 @@ import java.util.concurrent.Callable;
         description = "Upload a generated, realistic UTF-8 log (timestamps, levels, threads, stack traces with causes,"
                 + " non-ASCII text, the odd 80 KB line): the runbook's 5-10 MB warm-up upload.",
         footerHeading = "%nExamples:%n",
-        footer = {"  rca sample --tenant acme", "  rca sample --tenant acme --mb 5 --wait"},
+        footer = {"  rca sample --tenant acme", "  rca sample --tenant acme --mb 5 --wait",
+                "  rca sample --mb 5 --seed 2 --out node2.log"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:accepted (with --wait: every stage succeeded)", "1:refused by the server, or failed",
                 "2:wrong usage", "3:with --wait: finished partial"})
@@ -41,15 +45,25 @@ public class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "The generator's seed (default: the size)")
     Long seed;
 
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the log to FILE instead of uploading it (to try another client, or a bundle)")
+    Path out;
+
     @Mixin
     Sending sending;
 
     @Override
-    public Integer call() throws ApiException, InterruptedException {
+    public Integer call() throws ApiException, InterruptedException, IOException {
         if (megabytes < 1 || megabytes > MAX_MB) {
             throw new ParameterException(spec.commandLine(), "--mb must be 1-" + MAX_MB + ", not " + megabytes);
         }
         byte[] log = SampleLog.generate(seed != null ? seed : megabytes, megabytes * 1024 * 1024);
+        if (out != null) {
+            Files.write(out, log);
+            spec.commandLine().getOut().println("wrote " + log.length + " bytes to " + out);
+            spec.commandLine().getOut().flush();
+            return Rca.OK;
+        }
         return sending.send(new UploadBody.Generated("sample-" + megabytes + "mb.log", log), connection, tenant,
                 spec);
     }

@@ -64,7 +64,7 @@ public class Sending {
                 + (body.fileCount() == 1 ? " file, " : " files, ") + Text.bytes(body.sourceBytes())
                 + ") to tenant " + tenantName + " at " + api.base());
         err.flush();
-        boolean terminal = System.console() != null;
+        boolean terminal = Progress.onTerminal();
         Progress[] progress = new Progress[1];
         JsonObject accepted = api.post(tenant.uploads("") + "?name=" + TenantOption.segment(body.name()),
                 CONTENT_TYPE, () -> {

@@ -8,10 +8,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +26,6 @@ import java.util.zip.GZIPOutputStream;
  * bundle packed while it is sent (a pipe, never a temporary copy). Either body can be built again for a retry.
  */
 abstract sealed class UploadBody {
-
-    private static final int PIPE_BYTES = 256 * 1024;
 
     /** The name the server stores the upload under ({@code ?name=}). */
     abstract String name();
@@ -214,17 +212,17 @@ abstract sealed class UploadBody {
          * of the end of a short archive, so the server never stores half a bundle as if it were whole.
          */
         private InputStream pack(Progress progress) {
-            PipedInputStream pipe = new PipedInputStream(PIPE_BYTES);
-            Packer packer;
+            Pipe pipe;
             try {
-                packer = new Packer(new PipedOutputStream(pipe), progress);
+                pipe = Pipe.open();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            Packer packer = new Packer(Channels.newOutputStream(pipe.sink()), progress);
             Thread thread = new Thread(packer, "rca-bundle-packer");
             thread.setDaemon(true);
             thread.start();
-            return new FilterInputStream(pipe) {
+            return new FilterInputStream(Channels.newInputStream(pipe.source())) {
                 @Override
                 public int read() throws IOException {
                     int value = super.read();

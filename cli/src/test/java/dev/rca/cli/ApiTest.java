@@ -142,7 +142,7 @@ class ApiTest {
         server.stop(0);
         ApiException unreachable = assertThrows(ApiException.class, () -> api().get("api/x"));
         assertEquals(0, unreachable.status());
-        assertTrue(unreachable.getMessage().startsWith("no answer from http://127.0.0.1:" + port + "/api/x"),
+        assertTrue(unreachable.getMessage().startsWith("the request to http://127.0.0.1:" + port + "/api/x failed: "),
                 unreachable.getMessage());
     }
 }

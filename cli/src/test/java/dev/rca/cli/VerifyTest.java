@@ -1,7 +1,11 @@
 package dev.rca.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +51,20 @@ class VerifyTest {
         CommandLineTest parsing = new CommandLineTest();
         assertEquals(Rca.USAGE, parsing.run("sample", "--tenant", "acme", "--mb", "0", "--api", "http://127.0.0.1:1/"));
         assertTrue(parsing.err.toString().contains("--mb must be 1-256, not 0"), parsing.err.toString());
+    }
+
+    @Test
+    void sampleWritesTheSameLogForTheSameSeed(@TempDir Path dir)
+            throws IOException {
+        CommandLineTest parsing = new CommandLineTest();
+        Path one = dir.resolve("one.log");
+        Path two = dir.resolve("two.log");
+        assertEquals(Rca.OK, parsing.run("sample", "--mb", "1", "--seed", "4", "--out", one.toString()));
+        assertEquals(Rca.OK, parsing.run("sample", "--mb", "1", "--seed", "4", "--out", two.toString()));
+        assertTrue(Files.size(one) >= 1 << 20);
+        assertEquals(-1, Files.mismatch(one, two));
+        assertTrue(parsing.out.toString().startsWith("wrote " + Files.size(one) + " bytes to "),
+                parsing.out.toString());
     }
 
     @Test
