@@ -37,6 +37,12 @@ final class ReportPrinter {
         JsonArray files = array(upload, "files");
         text.append("  ").append(files.size()).append(files.size() == 1 ? " file" : " files")
                 .append("  ").append(upper(Rca.string(upload, "status"))).append(nl());
+        for (JsonValue value : array(upload, "skipped")) {
+            JsonObject skipped = value.asJsonObject();
+            text.append("  skipped: ").append(Rca.string(skipped, "name")).append(" (")
+                    .append(Rca.string(skipped, "reason")).append(": ").append(Rca.string(skipped, "detail"))
+                    .append(')').append(nl());
+        }
         for (JsonValue value : array(upload, "warnings")) {
             JsonObject warning = value.asJsonObject();
             text.append("  warning: ").append(Rca.string(warning, "message")).append(nl());

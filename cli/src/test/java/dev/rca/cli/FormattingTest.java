@@ -50,6 +50,23 @@ class FormattingTest {
     }
 
     @Test
+    void anUploadsLineWithWhatWasSkippedAndWhy() {
+        JsonObject upload = json("""
+                {'id':'u1','fileName':'mixed.tar.gz','bytes':1572864,'status':'partial','files':[{'index':0}],
+                 'skipped':[{'name':'core.bin','reason':'binary','detail':'not text: a NUL byte at byte offset 194',
+                   'bytes':5000}],
+                 'warnings':[{'file':null,'code':'c','message':'a name was cut'}],
+                 'stages':[{'stage':'ingest','status':'partial','durationMs':101}]}
+                """);
+        assertEquals(String.join(System.lineSeparator(), "upload u1  mixed.tar.gz  1.5 MiB  1 file  PARTIAL",
+                "  skipped: core.bin (binary: not text: a NUL byte at byte offset 194)", "  warning: a name was cut",
+                "  ingest    partial    101 ms", ""), new ReportPrinter(10, 5).upload(upload, true));
+        assertEquals(String.join(System.lineSeparator(), "upload u1  mixed.tar.gz  1.5 MiB  1 file  PARTIAL",
+                "  skipped: core.bin (binary: not text: a NUL byte at byte offset 194)", "  warning: a name was cut",
+                ""), new ReportPrinter(10, 5).upload(upload, false), "stages followed live are not repeated");
+    }
+
+    @Test
     void uiLinkEncodesTenantAndId() {
         assertEquals(URI.create("http://127.0.0.1:8080/admin/uploads/upload.xhtml?tenant=a+b&id=42"),
                 ReportPrinter.uiLink(URI.create("http://127.0.0.1:8080/"), "a b", "42"));
