@@ -26,6 +26,7 @@ final class Progress {
     private long lastDrawnAt;
     private long lastPlainStep = -1;
     private long lastPlainSent = -1;
+    private int lastDrawnLength;
 
     Progress(PrintWriter out, boolean terminal, long total, LongSupplier clock) {
         this.out = out;
@@ -61,7 +62,7 @@ final class Progress {
         if (terminal) {
             if (now - lastDrawnAt >= REDRAW_NANOS) {
                 lastDrawnAt = now;
-                out.print('\r' + line(sent, total, now - startedAt));
+                out.print('\r' + padded(line(sent, total, now - startedAt)));
                 out.flush();
             }
             return;
@@ -78,11 +79,18 @@ final class Progress {
     synchronized void done() {
         String last = line(sent, total > 0 ? total : sent, clock.getAsLong() - startedAt);
         if (terminal) {
-            out.print('\r' + last + System.lineSeparator());
+            out.print('\r' + padded(last) + System.lineSeparator());
         } else if (sent != lastPlainSent) {
             out.println(last);
         }
         out.flush();
+    }
+
+    /** The line with spaces over what is left of a longer one drawn before it. */
+    private String padded(String line) {
+        String text = line.length() < lastDrawnLength ? line + " ".repeat(lastDrawnLength - line.length()) : line;
+        lastDrawnLength = line.length();
+        return text;
     }
 
     /**

@@ -47,6 +47,20 @@ class ProgressTest {
     }
 
     @Test
+    void aShorterRedrawCoversWhatIsLeftOfTheLongerLineBeforeIt() {
+        StringWriter text = new StringWriter();
+        AtomicLong now = new AtomicLong();
+        Progress progress = new Progress(new PrintWriter(text, true), true, -1, now::get);
+        now.addAndGet(1_000_000_000L);
+        progress.sent(1L << 30); // "sent 1.0 GiB  1.0 GiB/s"
+        now.addAndGet(1_000_000_000_000_000_000L);
+        progress.sent(1); // "sent 1.0 GiB  1 B/s", four characters shorter
+        String[] draws = text.toString().split("\r");
+        assertEquals("sent 1.0 GiB  1.0 GiB/s", draws[1]);
+        assertEquals("sent 1.0 GiB  1 B/s    ", draws[2]);
+    }
+
+    @Test
     void terminalOutputRedrawsInPlaceAtMostFiveTimesASecond() {
         StringWriter text = new StringWriter();
         AtomicLong now = new AtomicLong();
