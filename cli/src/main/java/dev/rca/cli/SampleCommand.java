@@ -64,7 +64,7 @@ public class SampleCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return Rca.OK;
         }
-        return sending.send(new UploadBody.Generated("sample-" + megabytes + "mb.log", log), connection, tenant,
+        return sending.send(UploadBody.Single.generated("sample-" + megabytes + "mb.log", log), connection, tenant,
                 spec);
     }
 }

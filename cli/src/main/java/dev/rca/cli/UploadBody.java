@@ -51,7 +51,7 @@ abstract sealed class UploadBody {
         }
         if (paths.size() == 1 && Files.isRegularFile(paths.get(0))) {
             Path file = paths.get(0);
-            return new Single(file, name != null ? name : String.valueOf(file.getFileName()), Files.size(file));
+            return Single.of(file, name != null ? name : String.valueOf(file.getFileName()), Files.size(file));
         }
         List<Entry> entries = entries(paths);
         if (entries.isEmpty()) {
@@ -102,15 +102,30 @@ abstract sealed class UploadBody {
         entries.add(new Entry(file, name, Files.size(file)));
     }
 
+    /** One file's bytes, sent as they are with their length: a file given on the command line, or made here. */
     static final class Single extends UploadBody {
-        private final Path file;
         private final String name;
         private final long bytes;
+        private final Source source;
 
-        Single(Path file, String name, long bytes) {
-            this.file = file;
+        /** Opens the bytes afresh for each attempt. */
+        interface Source {
+            InputStream open() throws IOException;
+        }
+
+        Single(String name, long bytes, Source source) {
             this.name = name;
             this.bytes = bytes;
+            this.source = source;
+        }
+
+        static Single of(Path file, String name, long bytes) {
+            return new Single(name, bytes, () -> Files.newInputStream(file));
+        }
+
+        /** {@code rca sample}'s generated log. */
+        static Single generated(String name, byte[] bytes) {
+            return new Single(name, bytes.length, () -> new ByteArrayInputStream(bytes));
         }
 
         @Override
@@ -132,43 +147,11 @@ abstract sealed class UploadBody {
         HttpRequest.BodyPublisher publisher(Progress progress) {
             return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
                 try {
-                    return new Counting(Files.newInputStream(file), progress);
+                    return new Counting(source.open(), progress);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + file, e);
+                    throw new UncheckedIOException("cannot read " + name, e);
                 }
             }), bytes);
-        }
-    }
-
-    /** Bytes made here ({@code rca sample}'s generated log), sent with their length. */
-    static final class Generated extends UploadBody {
-        private final String name;
-        private final byte[] bytes;
-
-        Generated(String name, byte[] bytes) {
-            this.name = name;
-            this.bytes = bytes;
-        }
-
-        @Override
-        String name() {
-            return name;
-        }
-
-        @Override
-        long sourceBytes() {
-            return bytes.length;
-        }
-
-        @Override
-        int fileCount() {
-            return 1;
-        }
-
-        @Override
-        HttpRequest.BodyPublisher publisher(Progress progress) {
-            return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                    () -> new Counting(new ByteArrayInputStream(bytes), progress)), bytes.length);
         }
     }
 
