@@ -38,6 +38,10 @@ import java.util.logging.Logger;
 public class SchemaMigration {
 
     static final String CHANGELOG = "db/changelog/db.changelog-master.xml";
+    /** Liquibase appends it to the host name in the lock's {@code lockedby}: {@code host#description (address)}. */
+    static final String HOST_DESCRIPTION = "liquibase.hostDescription";
+    /** The server's node name: distinct per node, also for several nodes on one host. */
+    static final String NODE_NAME = "jboss.node.name";
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
     @Resource(lookup = "java:jboss/datasources/RcaDS")
@@ -45,6 +49,7 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrate() {
+        nameTheNodeInTheLock();
         ClassLoader loader = getClass().getClassLoader();
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
@@ -65,20 +70,37 @@ public class SchemaMigration {
     }
 
     /**
+     * Two nodes on one host share its name and address, so the lock's owner names the node too: Liquibase reads
+     * {@value #HOST_DESCRIPTION} once, when it first takes a lock; unless the operator set it, it is the node name.
+     */
+    private static void nameTheNodeInTheLock() {
+        String node = System.getProperty(NODE_NAME);
+        if (System.getProperty(HOST_DESCRIPTION) == null && node != null && !node.isBlank()) {
+            System.setProperty(HOST_DESCRIPTION, node);
+        }
+    }
+
+    /** The {@code lockedby} Liquibase writes for this node: {@code host#description (address)}, no {@code #} without. */
+    static String lockOwner(String hostName, String description, String address) {
+        return hostName + (description == null ? "" : "#" + description) + " (" + address + ")";
+    }
+
+    /**
      * A start killed while migrating leaves Liquibase's lock taken, and the next start would wait five minutes for
-     * it, then fail. A lock taken by this host before this JVM started can only be such a leftover: it is released,
-     * with a log line. A lock of another host may be a live migration of another node: it is waited for, and the log
-     * says so and how to release it if that node is gone.
+     * it, then fail. A lock taken by this node (host and node name) before this JVM started can only be such a
+     * leftover: it is released, with a log line. A lock of another node, on this host or another, may be a live
+     * migration: it is waited for, and the log says so and how to release it if that node is gone.
      */
     private static void releaseLockOfAKilledStart(Database database) throws LockException, DatabaseException {
         LockService locks = LockServiceFactory.getInstance().getLockService(database);
-        String thisHost = NetUtil.getLocalHostName() + " (" + NetUtil.getLocalHostAddress() + ")";
+        String thisHost = lockOwner(NetUtil.getLocalHostName(), System.getProperty(HOST_DESCRIPTION),
+                NetUtil.getLocalHostAddress());
         Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         for (DatabaseChangeLogLock lock : locks.listLocks()) {
             Instant granted = lock.getLockGranted() == null ? null : lock.getLockGranted().toInstant();
             if (isLeftover(lock.getLockedBy(), granted, thisHost, jvmStart)) {
                 LOG.warning(() -> "Releasing the Liquibase lock taken by " + lock.getLockedBy() + " at " + granted
-                        + ", before this server started: a start of this host was killed while migrating");
+                        + ", before this server started: a start of this node was killed while migrating");
                 locks.forceReleaseLock();
             } else {
                 LOG.warning(() -> "The Liquibase lock is held by " + lock.getLockedBy() + " since " + granted

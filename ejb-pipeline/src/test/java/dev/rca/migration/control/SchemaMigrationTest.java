@@ -1,5 +1,6 @@
 package dev.rca.migration.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,5 +31,16 @@ class SchemaMigrationTest {
     @Test
     void lockWithoutTimeIsWaitedFor() {
         assertFalse(SchemaMigration.isLeftover(HOST, null, HOST, STARTED));
+    }
+
+    @Test
+    void theLockOwnerNamesTheNodeSoThatTwoNodesOfOneHostDiffer() {
+        String nodeA = SchemaMigration.lockOwner("host1", "node-a", "10.0.0.5");
+        String nodeB = SchemaMigration.lockOwner("host1", "node-b", "10.0.0.5");
+        assertEquals("host1#node-a (10.0.0.5)", nodeA);
+        assertEquals("host1 (10.0.0.5)", SchemaMigration.lockOwner("host1", null, "10.0.0.5"), "Liquibase's own form");
+        assertFalse(SchemaMigration.isLeftover(nodeB, STARTED.minusSeconds(30), nodeA, STARTED),
+                "node A does not release the live lock of node B on the same host");
+        assertTrue(SchemaMigration.isLeftover(nodeA, STARTED.minusSeconds(30), nodeA, STARTED));
     }
 }
