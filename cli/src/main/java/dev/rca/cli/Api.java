@@ -32,6 +32,8 @@ public class Api {
 
     static final int ATTEMPTS = 5;
     static final long MAX_WAIT_SECONDS = 30;
+    /** How long a GET or PUT may wait for its answer; an upload's POST has no such bound (its body may be large). */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
 
     private final URI base;
     private final String token;
@@ -71,21 +73,24 @@ public class Api {
     }
 
     public JsonObject get(String path) throws ApiException {
-        return json(send(() -> request(path).GET().build()));
+        return json(send(() -> request(path).timeout(ANSWER_TIMEOUT).GET().build()));
     }
 
     /** The answer's body unchanged, for {@code --json}. */
     public String getText(String path) throws ApiException {
-        return send(() -> request(path).GET().build()).body();
+        return send(() -> request(path).timeout(ANSWER_TIMEOUT).GET().build()).body();
     }
 
     public JsonObject put(String path, JsonObject body) throws ApiException {
-        return json(send(() -> request(path).header("Content-Type", "application/json")
+        return json(send(() -> request(path).timeout(ANSWER_TIMEOUT).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build()));
     }
 
     /**
      * POSTs a body; on a 503 the supplier is asked for a fresh one (a stream's bytes are gone after the first try).
+     * Not with {@code Expect: 100-continue}: with Java 17's client and a streamed body an upload then stalled
+     * part-way (seen with CliIT's bundle); a refusal the server makes from the headers still arrives, after the
+     * body.
      */
     public JsonObject post(String path, String contentType, Supplier<HttpRequest.BodyPublisher> body)
             throws ApiException {

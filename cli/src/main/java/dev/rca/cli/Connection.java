@@ -11,13 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Where the API is and how to prove who is asking: {@code --api} or {@code RCA_API}; the token from {@code RCA_TOKEN}
- * or {@code --token-file} (mode 0600 or stricter, so that it is not readable by others), never from the command
- * line, where every user of the machine could read it in the process list.
+ * or {@code --token-file} (not readable by group or others, e.g. mode 0600), never from the command line, where every
+ * user of the machine could read it in the process list.
  */
 public class Connection {
 
@@ -62,17 +63,26 @@ public class Connection {
 
     URI baseUrl() {
         if (api != null) {
-            return api;
+            return checked(api, "--api");
         }
         String value = environment.get(API_VARIABLE);
         if (value == null || value.isBlank()) {
             throw usage("no API URL: give --api URL or set " + API_VARIABLE);
         }
         try {
-            return URI.create(value.trim());
+            return checked(URI.create(value.trim()), API_VARIABLE);
         } catch (IllegalArgumentException e) {
             throw usage(API_VARIABLE + " is not a URL: " + e.getMessage());
         }
+    }
+
+    /** An http or https URL with a host, else a usage error naming where it came from. */
+    URI checked(URI url, String from) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw usage(from + " must be an http:// or https:// URL with a host, not '" + url + "'");
+        }
+        return url;
     }
 
     String token() {

@@ -18,11 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 /** {@code rca flags get|set}: the runbook's feature-flag switch, for one tenant or {@code all-tenants}. */
 @Command(name = "flags", mixinStandardHelpOptions = true,
         description = "Read or change feature flags (an admin token is needed).",
-        subcommands = {FlagsCommand.Get.class, FlagsCommand.Set.class})
+        subcommands = {FlagsCommand.Read.class, FlagsCommand.Change.class})
 public class FlagsCommand {
 
     static final String ALL_TENANTS = "all-tenants";
@@ -68,26 +69,26 @@ public class FlagsCommand {
     }
 
     static JsonValue value(String text) {
-        switch (text) {
-            case "true":
-                return JsonValue.TRUE;
-            case "false":
-                return JsonValue.FALSE;
-            case "null":
-                return JsonValue.NULL;
-            default:
-                try {
-                    return Json.createValue(new BigDecimal(text));
-                } catch (NumberFormatException e) {
-                    return Json.createValue(text);
-                }
+        return switch (text) {
+            case "true" -> JsonValue.TRUE;
+            case "false" -> JsonValue.FALSE;
+            case "null" -> JsonValue.NULL;
+            default -> number(text);
+        };
+    }
+
+    private static JsonValue number(String text) {
+        try {
+            return Json.createValue(new BigDecimal(text));
+        } catch (NumberFormatException e) {
+            return Json.createValue(text);
         }
     }
 
     @Command(name = "get", mixinStandardHelpOptions = true,
             description = "Print the effective flags of a tenant (or of all-tenants) and where each comes from.",
             footerHeading = "%nExample:%n", footer = "  rca flags get acme")
-    static class Get implements java.util.concurrent.Callable<Integer> {
+    static class Read implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -111,7 +112,7 @@ public class FlagsCommand {
             footerHeading = "%nExamples:%n",
             footer = {"  rca flags set acme telemetry_enhanced_metrics_enabled=true --reason 'runbook: enable'",
                     "  rca flags set all-tenants telemetry_enhanced_metrics_enabled=false --reason 'rollback'"})
-    static class Set implements java.util.concurrent.Callable<Integer> {
+    static class Change implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 

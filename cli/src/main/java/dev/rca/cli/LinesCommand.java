@@ -6,6 +6,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +72,11 @@ public class LinesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ApiException {
         if (limit < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
+            throw new ParameterException(spec.commandLine(), "--limit must be at least 1");
+        }
+        if (source.pattern == null && offset != 0) {
+            throw new ParameterException(spec.commandLine(), "--offset goes with --pattern; a file's lines start at"
+                    + " --from");
         }
         Api api = connection.api();
         PrintWriter out = spec.commandLine().getOut();
@@ -91,6 +96,10 @@ public class LinesCommand implements Callable<Integer> {
             for (JsonValue value : answer.getJsonArray("lines")) {
                 out.println(line(value.asJsonObject(), source.pattern != null));
                 got++;
+            }
+            if (out.checkError()) {
+                // the reader is gone (rca lines … | head): fetch no more pages
+                return Rca.FAILED;
             }
             printed += got;
             if (got < page) {

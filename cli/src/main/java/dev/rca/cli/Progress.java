@@ -7,8 +7,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The upload's progress on standard error: on a terminal one bar redrawn in place (bytes sent, rate, ETA), elsewhere
- * (a pipe, a CI log, {@code --quiet} aside) a plain line every {@link #PLAIN_STEP_PERCENT} % or every
- * {@link #PLAIN_STEP_BYTES} when the size is not known beforehand (a bundle being packed).
+ * (a pipe, a CI log, {@code --quiet} aside) a plain line every {@link #PLAIN_STEP_PERCENT} %, or every
+ * {@link #PLAIN_STEP_BYTES} when the size is not known beforehand. A terminal is the process's console (its standard
+ * input and output): with standard error alone redirected, use {@code --quiet}.
  */
 final class Progress {
 
@@ -73,6 +74,16 @@ final class Progress {
             lastPlainSent = sent;
             out.println(line(sent, total, now - startedAt));
         }
+    }
+
+    /** A line of its own between the progress lines (a file that grew while it was sent). */
+    synchronized void note(String message) {
+        if (terminal && lastDrawnLength > 0) {
+            out.print('\r' + " ".repeat(lastDrawnLength) + '\r');
+            lastDrawnLength = 0;
+        }
+        out.println("rca: " + message);
+        out.flush();
     }
 
     /** The body is sent: the last figures unless they are already printed, and on a terminal the bar's line end. */

@@ -22,7 +22,8 @@ import java.util.Map;
                 "3:finished, but partial (the report says what is missing)"},
         footerHeading = "%nEnvironment:%n",
         footer = {"  RCA_API     the server's base URL (or --api)",
-                "  RCA_TOKEN   an upload or admin token (or --token-file)"})
+                "  RCA_TOKEN   an upload or admin token (or --token-file)",
+                "  RCA_TENANT  the tenant (or --tenant)"})
 public final class Rca {
 
     public static final int OK = 0;
@@ -39,13 +40,17 @@ public final class Rca {
         CommandLine commandLine = new CommandLine(new Rca());
         commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
             PrintWriter err = line.getErr();
+            int code = FAILED;
             if (exception instanceof ApiException refused) {
                 err.println(describe(refused));
+            } else if (exception instanceof IllegalArgumentException wrong) {
+                err.println("rca: " + wrong.getMessage());
+                code = USAGE;
             } else {
                 err.println("rca: " + exception);
             }
             err.flush();
-            return FAILED;
+            return code;
         });
         return commandLine;
     }

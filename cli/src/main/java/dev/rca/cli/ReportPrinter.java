@@ -25,8 +25,8 @@ final class ReportPrinter {
     private final int groups;
 
     ReportPrinter(int suspects, int groups) {
-        this.suspects = suspects;
-        this.groups = groups;
+        this.suspects = Math.max(0, suspects);
+        this.groups = Math.max(0, groups);
     }
 
     /** The upload's line, its warnings and, with {@code stages}, one line per stage. */

@@ -6,6 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.time.Duration;
@@ -32,7 +33,7 @@ public class Sending {
             description = "With --wait: give up after this long (default: ${DEFAULT-VALUE} s); the upload goes on")
     long timeoutSeconds;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output on standard error")
+    @Option(names = {"-q", "--quiet"}, description = "No progress output and no retry notices on standard error (errors still are)")
     boolean quiet;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10",
@@ -52,11 +53,11 @@ public class Sending {
      * or still processing at the timeout.
      */
     int send(UploadBody body, Connection connection, TenantOption tenant, CommandSpec spec)
-            throws ApiException, InterruptedException {
+            throws ApiException, InterruptedException, IOException {
         if (baseline != null && !wait) {
             throw new ParameterException(spec.commandLine(), "--baseline needs --wait (or use rca report --baseline)");
         }
-        Api api = connection.api();
+        Api api = quiet ? connection.api().withNotices(message -> { }) : connection.api();
         String tenantName = tenant.tenant();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = quiet ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getErr();
@@ -72,6 +73,7 @@ public class Sending {
                     return body.publisher(progress[0]);
                 });
         progress[0].done();
+        body.noteGrowth(progress[0]);
         String id = Rca.string(accepted, "id");
         out.println("accepted: upload " + id + " (" + Rca.string(accepted, "status") + ")");
         for (JsonValue value : accepted.getJsonArray("warnings")) {

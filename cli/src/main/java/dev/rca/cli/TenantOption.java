@@ -30,7 +30,14 @@ public class TenantOption {
         return "api/tenants/" + segment(tenant()) + "/uploads" + (rest.isEmpty() ? "" : "/" + rest);
     }
 
+    /**
+     * One path segment, percent-encoded. {@code .} and {@code ..} would change the path itself when it is resolved:
+     * no tenant, upload or pattern is named so, and they are refused.
+     */
     static String segment(String value) {
+        if (value.equals(".") || value.equals("..")) {
+            throw new IllegalArgumentException("'" + value + "' is not a name or id");
+        }
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

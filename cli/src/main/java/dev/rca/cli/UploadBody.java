@@ -2,6 +2,8 @@ package dev.rca.cli;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.io.IOUtils;
+import org.apache.commons.io.input.BoundedInputStream;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -24,6 +26,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * What {@code rca upload} sends: one file as it is, with its length; several files or a directory as one tar.gz
  * bundle packed while it is sent (a pipe, never a temporary copy). Either body can be built again for a retry.
+ * Each file is sent up to the size it had when the command started: a log still being written (the usual case at
+ * 3 a.m.) goes as it was then, with a note; one that shrank in between fails the request.
  */
 abstract sealed class UploadBody {
 
@@ -39,6 +43,10 @@ abstract sealed class UploadBody {
     /** A fresh body; {@code progress} is told of every source byte read. */
     abstract HttpRequest.BodyPublisher publisher(Progress progress);
 
+    /** After the body is sent: a note for a file that grew meanwhile (a bundle notes each file as it packs it). */
+    void noteGrowth(Progress progress) throws IOException {
+    }
+
     /**
      * The body for the paths given on the command line: a single regular file as itself, anything else (several
      * paths, a directory) as a bundle of the regular files found under them, in sorted order.
@@ -47,6 +55,9 @@ abstract sealed class UploadBody {
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new IllegalArgumentException("no such file or directory: " + path);
+            }
+            if (!Files.isReadable(path)) {
+                throw new IllegalArgumentException("cannot read " + path + " (permission denied)");
             }
         }
         if (paths.size() == 1 && Files.isRegularFile(paths.get(0))) {
@@ -85,8 +96,14 @@ abstract sealed class UploadBody {
             String prefix = alone || absolute.getFileName() == null ? "" : absolute.getFileName() + "/";
             try (Stream<Path> walk = Files.walk(absolute)) {
                 for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    if (!Files.isReadable(file)) {
+                        throw new IllegalArgumentException("cannot read " + file + " (permission denied)");
+                    }
                     add(entries, taken, file, prefix + absolute.relativize(file).toString().replace('\\', '/'));
                 }
+            } catch (UncheckedIOException e) {
+                throw new IllegalArgumentException("cannot read the directory tree under " + path + ": "
+                        + e.getCause().getMessage(), e);
             }
         }
         return entries;
@@ -107,25 +124,35 @@ abstract sealed class UploadBody {
         private final String name;
         private final long bytes;
         private final Source source;
+        private final Path file;
 
         /** Opens the bytes afresh for each attempt. */
         interface Source {
             InputStream open() throws IOException;
         }
 
-        Single(String name, long bytes, Source source) {
+        private Single(String name, long bytes, Source source, Path file) {
             this.name = name;
             this.bytes = bytes;
             this.source = source;
+            this.file = file;
         }
 
         static Single of(Path file, String name, long bytes) {
-            return new Single(name, bytes, () -> Files.newInputStream(file));
+            return new Single(name, bytes, () -> Files.newInputStream(file), file);
         }
 
         /** {@code rca sample}'s generated log. */
         static Single generated(String name, byte[] bytes) {
-            return new Single(name, bytes.length, () -> new ByteArrayInputStream(bytes));
+            return new Single(name, bytes.length, () -> new ByteArrayInputStream(bytes), null);
+        }
+
+        @Override
+        void noteGrowth(Progress progress) throws IOException {
+            if (file != null && Files.size(file) > bytes) {
+                progress.note(name + " grew while it was sent: its first " + bytes
+                        + " bytes (its size when the command started) were sent");
+            }
         }
 
         @Override
@@ -143,11 +170,16 @@ abstract sealed class UploadBody {
             return 1;
         }
 
+        /** The first {@code bytes} of the source: what was there when the command started. */
         @Override
         HttpRequest.BodyPublisher publisher(Progress progress) {
+            if (bytes == 0) {
+                return HttpRequest.BodyPublishers.noBody();
+            }
             return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
                 try {
-                    return new Counting(source.open(), progress);
+                    return new Counting(BoundedInputStream.builder().setInputStream(source.open())
+                            .setMaxCount(bytes).get(), progress);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + name, e);
                 }
@@ -264,10 +296,14 @@ abstract sealed class UploadBody {
                     header.setModTime(Files.getLastModifiedTime(entry.file()));
                     tar.putArchiveEntry(header);
                     try (InputStream in = new Counting(Files.newInputStream(entry.file()), progress)) {
-                        long copied = in.transferTo(tar);
+                        long copied = IOUtils.copyLarge(in, tar, 0, entry.bytes());
                         if (copied != entry.bytes()) {
-                            throw new IOException(entry.file() + " changed size while it was packed (" + entry.bytes()
-                                    + " bytes, then " + copied + ")");
+                            throw new IOException(entry.file() + " shrank while it was packed (" + entry.bytes()
+                                    + " bytes when the command started, " + copied + " now)");
+                        }
+                        if (Files.size(entry.file()) > entry.bytes()) {
+                            progress.note(entry.name() + " grew while it was sent: its first " + entry.bytes()
+                                    + " bytes (its size when the command started) are in the bundle");
                         }
                     }
                     tar.closeArchiveEntry();

@@ -69,7 +69,7 @@ public class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Api server = connection.publicApi();
-        Api metricsStore = new Api(prometheus, null, connection.insecure);
+        Api metricsStore = new Api(connection.checked(prometheus, "--prometheus"), null, connection.insecure);
         String slug = tenant.tenant();
         long deadline = System.nanoTime() + withinSeconds * 1_000_000_000L;
         List<Check> checks = checks(server, metricsStore, slug);
@@ -156,8 +156,8 @@ public class VerifyCommand implements Callable<Integer> {
             return new Check(name, !result.isEmpty() && counted, result.isEmpty() ? "no data for " + promql
                     : formatted(counts) + (counted ? "" : " (no stage success in the last 5 minutes:"
                     + " upload one, e.g. rca sample)"));
-        } catch (ApiException e) {
-            return new Check(name, false, e.getMessage());
+        } catch (ApiException | RuntimeException e) {
+            return new Check(name, false, problem(e));
         }
     }
 
@@ -179,8 +179,8 @@ public class VerifyCommand implements Callable<Integer> {
             return new Check(name, !p95.isEmpty() && under, p95.isEmpty()
                     ? "no data (no stage ran for the tenant in the last 5 minutes) for " + promql
                     : formatted(p95) + (under ? "" : " (over the limit: investigate, section 5)"));
-        } catch (ApiException e) {
-            return new Check(name, false, e.getMessage());
+        } catch (ApiException | RuntimeException e) {
+            return new Check(name, false, problem(e));
         }
     }
 
@@ -198,8 +198,8 @@ public class VerifyCommand implements Callable<Integer> {
             List<String> missing = ALERTS.stream().filter(alert -> !loaded.contains(alert)).toList();
             return new Check(name, missing.isEmpty(), missing.isEmpty() ? loaded.size() + " alert rules"
                     : "missing " + missing + " (is deploy/ops/alert-rules/telemetry.yml in rule_files?)");
-        } catch (ApiException e) {
-            return new Check(name, false, e.getMessage());
+        } catch (ApiException | RuntimeException e) {
+            return new Check(name, false, problem(e));
         }
     }
 
@@ -218,9 +218,14 @@ public class VerifyCommand implements Callable<Integer> {
                 }
             }
             return new Check(name, firing.isEmpty(), firing.isEmpty() ? "" : "firing: " + firing);
-        } catch (ApiException e) {
-            return new Check(name, false, e.getMessage());
+        } catch (ApiException | RuntimeException e) {
+            return new Check(name, false, problem(e));
         }
+    }
+
+    /** A refusal's message, or what was unexpected in an answer (not the shape of Prometheus's HTTP API). */
+    private static String problem(Exception e) {
+        return e instanceof ApiException ? e.getMessage() : "unexpected answer: " + e;
     }
 
     private static JsonArray query(Api prometheus, String promql) throws ApiException {
@@ -228,8 +233,14 @@ public class VerifyCommand implements Callable<Integer> {
                 .getJsonObject("data").getJsonArray("result");
     }
 
-    private static double value(JsonObject sample) {
-        return Double.parseDouble(sample.getJsonArray("value").getString(1));
+    /** A sample's value as Prometheus writes it: a number, {@code NaN}, {@code +Inf} or {@code -Inf}. */
+    static double value(JsonObject sample) {
+        String text = sample.getJsonArray("value").getString(1);
+        return switch (text) {
+            case "+Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text);
+        };
     }
 
     private static String label(JsonObject sample, String name) {

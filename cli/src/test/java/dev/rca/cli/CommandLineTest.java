@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Argument parsing: what each command accepts, and the usage errors (exit 2) for what it does not. */
@@ -32,7 +33,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[]{"upload", "report", "lines", "flags"}) {
+        for (String command : new String[]{"upload", "report", "lines", "flags", "sample", "verify"}) {
             assertEquals(Rca.OK, run(command, "--help"), command);
         }
         assertTrue(out.toString().contains("Usage: rca flags"), out.toString());
@@ -119,11 +120,11 @@ class CommandLineTest {
         CommandLine line = Rca.commandLine();
         CommandLine.ParseResult parsed = line.parseArgs("report", "u1");
         ReportCommand report = (ReportCommand) parsed.subcommand().commandSpec().userObject();
-        CommandLine.ParameterException missing = org.junit.jupiter.api.Assertions.assertThrows(
+        CommandLine.ParameterException missing = assertThrows(
                 CommandLine.ParameterException.class,
                 () -> report.connection.withEnvironment(Map.of()).baseUrl());
         assertEquals("no API URL: give --api URL or set RCA_API", missing.getMessage());
-        CommandLine.ParameterException token = org.junit.jupiter.api.Assertions.assertThrows(
+        CommandLine.ParameterException token = assertThrows(
                 CommandLine.ParameterException.class, () -> report.connection.token());
         assertTrue(token.getMessage().startsWith("no token: set RCA_TOKEN or give --token-file"), token.getMessage());
     }
@@ -134,10 +135,59 @@ class CommandLineTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         CommandLine.ParseResult parsed = Rca.commandLine().parseArgs("report", "u1", "--token-file", file.toString());
         ReportCommand report = (ReportCommand) parsed.subcommand().commandSpec().userObject();
-        CommandLine.ParameterException open = org.junit.jupiter.api.Assertions.assertThrows(
+        CommandLine.ParameterException open = assertThrows(
                 CommandLine.ParameterException.class, () -> report.connection.token());
         assertTrue(open.getMessage().contains("is readable by others: chmod 600"), open.getMessage());
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         assertEquals("rca_up_secret", report.connection.token());
+    }
+
+    @Test
+    void anApiUrlThatIsNotHttpIsAUsageError() {
+        assertEquals(Rca.USAGE, run("report", "u1", "--tenant", "acme", "--api", "localhost:8080"));
+        assertTrue(err.toString().contains("--api must be an http:// or https:// URL with a host, not 'localhost:8080'"),
+                err.toString());
+        assertEquals(Rca.USAGE, run("verify", "--tenant", "acme", "--api", "http://127.0.0.1:1/", "--prometheus",
+                "ftp://127.0.0.1/"));
+        assertTrue(err.toString().contains("--prometheus must be an http:// or https:// URL"), err.toString());
+    }
+
+    @Test
+    void anIdThatWouldChangeThePathIsAUsageError(@TempDir Path dir) throws IOException {
+        Path token = Files.writeString(dir.resolve("token"), "t0k");
+        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
+        assertEquals(Rca.USAGE, run("report", "..", "--tenant", "acme", "--api", "http://127.0.0.1:1/",
+                "--token-file", token.toString()));
+        assertTrue(err.toString().contains("rca: '..' is not a name or id"), err.toString());
+    }
+
+    @Test
+    void aFilesLinesTakeNoOffset() {
+        assertEquals(Rca.USAGE, run("lines", "u1", "--tenant", "acme", "--file", "0", "--offset", "7",
+                "--api", "http://127.0.0.1:1/"));
+        assertTrue(err.toString().contains("--offset goes with --pattern"), err.toString());
+    }
+
+    @Test
+    void sampleSizeIsBounded() {
+        assertEquals(Rca.USAGE, run("sample", "--tenant", "acme", "--mb", "0", "--api", "http://127.0.0.1:1/"));
+        assertTrue(err.toString().contains("--mb must be 1-256, not 0"), err.toString());
+    }
+
+    @Test
+    void sampleWritesTheSameLogForTheSameSeedWithoutAServer(@TempDir Path dir) throws IOException {
+        Path one = dir.resolve("one.log");
+        Path two = dir.resolve("two.log");
+        assertEquals(Rca.OK, run("sample", "--mb", "1", "--seed", "4", "--out", one.toString()));
+        assertEquals(Rca.OK, run("sample", "--mb", "1", "--seed", "4", "--out", two.toString()));
+        assertTrue(Files.size(one) >= 1 << 20);
+        assertEquals(-1, Files.mismatch(one, two));
+        assertTrue(out.toString().startsWith("wrote " + Files.size(one) + " bytes to "), out.toString());
+    }
+
+    @Test
+    void verifyNeedsItsPrometheus() {
+        assertEquals(Rca.USAGE, run("verify", "--tenant", "acme"));
+        assertTrue(err.toString().contains("Missing required option: '--prometheus=URL'"), err.toString());
     }
 }

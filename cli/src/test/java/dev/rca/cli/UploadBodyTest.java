@@ -9,17 +9,20 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
@@ -139,15 +142,50 @@ class UploadBodyTest {
     }
 
     @Test
-    void aFileThatCannotBeReadFailsTheBodyInsteadOfEndingItShort(@TempDir Path dir) throws Exception {
+    void aFileThatGrowsWhilePackedGoesAsItWasWhenTheCommandStartedWithANote(@TempDir Path dir) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Path b = Files.writeString(logs.resolve("b.log"), "b1\n");
+        UploadBody body = UploadBody.of(List.of(logs), null);
+        Files.writeString(b, "b2 written after the start\n", StandardOpenOption.APPEND);
+        StringWriter notes = new StringWriter();
+        Map<String, String> files = untar(drain(body.publisher(
+                new Progress(new PrintWriter(notes), false, body.sourceBytes(), System::nanoTime))));
+        assertEquals("b1\n", files.get("b.log"));
+        assertTrue(notes.toString().contains("rca: b.log grew while it was sent: its first 3 bytes"), notes.toString());
+    }
+
+    @Test
+    void aFileThatShrankFailsTheBodyInsteadOfEndingItShort(@TempDir Path dir) throws Exception {
         Path logs = Files.createDirectories(dir.resolve("logs"));
         Files.writeString(logs.resolve("a.log"), "a\n".repeat(100_000));
-        Path b = Files.writeString(logs.resolve("b.log"), "b\n");
+        Path b = Files.writeString(logs.resolve("b.log"), "b\n".repeat(10));
         UploadBody body = UploadBody.of(List.of(logs), null);
-        Files.writeString(b, "b grew while we waited\n");
-        Exception failure = assertThrows(Exception.class, () -> drain(body.publisher(silent())));
-        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-        assertTrue(String.valueOf(cause.getMessage()).contains("b.log"), String.valueOf(cause));
+        Files.writeString(b, "b\n");
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> drain(body.publisher(silent())));
+        assertTrue(String.valueOf(failure.getCause().getMessage()).contains("b.log shrank while it was packed"),
+                String.valueOf(failure.getCause()));
+    }
+
+    @Test
+    void anEmptyFileIsSentAsAnEmptyBodyForTheServerToJudge(@TempDir Path dir) throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.log"));
+        HttpRequest.BodyPublisher publisher = UploadBody.of(List.of(empty), null).publisher(silent());
+        assertEquals(0, publisher.contentLength());
+        assertEquals(0, drain(publisher).length);
+    }
+
+    @Test
+    void aSingleFileIsSentUpToItsSizeAtTheStart(@TempDir Path dir) throws Exception {
+        Path log = Files.writeString(dir.resolve("app.log"), "one\n");
+        UploadBody body = UploadBody.of(List.of(log), null);
+        Files.writeString(log, "two\n", StandardOpenOption.APPEND);
+        HttpRequest.BodyPublisher publisher = body.publisher(silent());
+        assertEquals(4, publisher.contentLength());
+        assertEquals("one\n", new String(drain(publisher), StandardCharsets.UTF_8));
+        StringWriter notes = new StringWriter();
+        body.noteGrowth(new Progress(new PrintWriter(notes), false, 4, System::nanoTime));
+        assertTrue(notes.toString().startsWith("rca: app.log grew while it was sent: its first 4 bytes"),
+                notes.toString());
     }
 
     @Test
@@ -156,7 +194,7 @@ class UploadBodyTest {
         Files.writeString(logs.resolve("a.log"), "a".repeat(5000));
         Files.writeString(logs.resolve("b.log"), "b".repeat(3000));
         UploadBody body = UploadBody.of(List.of(logs), null);
-        java.io.StringWriter text = new java.io.StringWriter();
+        StringWriter text = new StringWriter();
         Progress progress = new Progress(new PrintWriter(text), false, body.sourceBytes(), System::nanoTime);
         drain(body.publisher(progress));
         progress.done();

@@ -1,11 +1,9 @@
 package dev.rca.cli;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,31 +45,11 @@ class VerifyTest {
     }
 
     @Test
-    void sampleSizeIsBounded() {
-        CommandLineTest parsing = new CommandLineTest();
-        assertEquals(Rca.USAGE, parsing.run("sample", "--tenant", "acme", "--mb", "0", "--api", "http://127.0.0.1:1/"));
-        assertTrue(parsing.err.toString().contains("--mb must be 1-256, not 0"), parsing.err.toString());
-    }
-
-    @Test
-    void sampleWritesTheSameLogForTheSameSeed(@TempDir Path dir)
-            throws IOException {
-        CommandLineTest parsing = new CommandLineTest();
-        Path one = dir.resolve("one.log");
-        Path two = dir.resolve("two.log");
-        assertEquals(Rca.OK, parsing.run("sample", "--mb", "1", "--seed", "4", "--out", one.toString()));
-        assertEquals(Rca.OK, parsing.run("sample", "--mb", "1", "--seed", "4", "--out", two.toString()));
-        assertTrue(Files.size(one) >= 1 << 20);
-        assertEquals(-1, Files.mismatch(one, two));
-        assertTrue(parsing.out.toString().startsWith("wrote " + Files.size(one) + " bytes to "),
-                parsing.out.toString());
-    }
-
-    @Test
-    void verifyNeedsItsPrometheus() {
-        CommandLineTest parsing = new CommandLineTest();
-        assertEquals(Rca.USAGE, parsing.run("verify", "--tenant", "acme"));
-        assertTrue(parsing.err.toString().contains("Missing required option: '--prometheus=URL'"),
-                parsing.err.toString());
+    void prometheusInfinitiesAreNumbers() {
+        JsonObject infinite = Json.createObjectBuilder().add("value", Json.createArrayBuilder().add(1).add("+Inf"))
+                .build();
+        assertEquals(Double.POSITIVE_INFINITY, VerifyCommand.value(infinite));
+        JsonObject nan = Json.createObjectBuilder().add("value", Json.createArrayBuilder().add(1).add("NaN")).build();
+        assertTrue(Double.isNaN(VerifyCommand.value(nan)));
     }
 }
