@@ -4,12 +4,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -23,18 +20,9 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:printed", "1:refused (unknown upload, pattern or file; analysis pending)",
                 "2:wrong usage"})
-public class LinesCommand implements Callable<Integer> {
+public class LinesCommand extends TenantCommand implements Callable<Integer> {
 
     static final int PAGE = 1000;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Connection connection;
-
-    @Mixin
-    TenantOption tenant;
 
     @Parameters(index = "0", paramLabel = "ID", description = "The upload's id")
     String id;

@@ -2,11 +2,8 @@ package dev.rca.cli;
 
 import jakarta.json.JsonObject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -22,16 +19,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:the upload succeeded (or is still running), or --json printed",
                 "1:refused (unknown upload, wrong token) or the upload failed", "2:wrong usage",
                 "3:the upload finished partial"})
-public class ReportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Connection connection;
-
-    @Mixin
-    TenantOption tenant;
+public class ReportCommand extends TenantCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID", description = "The upload's id")
     String id;

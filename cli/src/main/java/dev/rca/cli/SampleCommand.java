@@ -4,8 +4,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,18 +23,9 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:accepted (with --wait: every stage succeeded)", "1:refused by the server, or failed",
                 "2:wrong usage", "3:with --wait: finished partial"})
-public class SampleCommand implements Callable<Integer> {
+public class SampleCommand extends TenantCommand implements Callable<Integer> {
 
     static final int MAX_MB = 256;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Connection connection;
-
-    @Mixin
-    TenantOption tenant;
 
     @Option(names = "--mb", paramLabel = "MiB", defaultValue = "8",
             description = "The log's size in MiB, 1-" + MAX_MB + " (default: ${DEFAULT-VALUE})")

@@ -5,8 +5,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,16 +27,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:accepted (with --wait: every stage succeeded)",
                 "1:refused by the server (its message and details are printed), or failed", "2:wrong usage",
                 "3:with --wait: finished partial (the report says what is missing)"})
-public class UploadCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Connection connection;
-
-    @Mixin
-    TenantOption tenant;
+public class UploadCommand extends TenantCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Log files or directories of logs")
     List<Path> paths;

@@ -4,10 +4,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.net.URI;
@@ -36,19 +33,10 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every check passed", "1:a check missed (the checklist says which and why)",
                 "2:wrong usage"})
-public class VerifyCommand implements Callable<Integer> {
+public class VerifyCommand extends TenantCommand implements Callable<Integer> {
 
     static final double P95_LIMIT_SECONDS = 60;
     static final List<String> ALERTS = List.of("TelemetryPipelineStall", "TelemetryLoss");
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Connection connection;
-
-    @Mixin
-    TenantOption tenant;
 
     @Option(names = "--prometheus", paramLabel = "URL", required = true,
             description = "The Prometheus that scrapes the server, e.g. http://127.0.0.1:9090/")
