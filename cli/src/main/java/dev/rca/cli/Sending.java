@@ -33,7 +33,8 @@ public class Sending {
             description = "With --wait: give up after this long (default: ${DEFAULT-VALUE} s); the upload goes on")
     long timeoutSeconds;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output and no retry notices on standard error (errors still are)")
+    @Option(names = {"-q", "--quiet"},
+            description = "No progress, notes or retry notices on standard error (errors are still printed)")
     boolean quiet;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10",

@@ -196,10 +196,6 @@ abstract sealed class UploadBody {
             this.name = name;
         }
 
-        List<Entry> entries() {
-            return entries;
-        }
-
         @Override
         String name() {
             return name;
@@ -223,8 +219,8 @@ abstract sealed class UploadBody {
 
         /**
          * The tar.gz, packed by a thread of its own into a pipe that the request reads. A file that cannot be read
-         * (or that changes size while it is packed) fails the request: the reader sees the packer's error instead
-         * of the end of a short archive, so the server never stores half a bundle as if it were whole.
+         * (or that shrinks while it is packed) fails the request: the reader sees the packer's error instead of the
+         * end of a short archive, so the server never stores half a bundle as if it were whole.
          */
         private InputStream pack(Progress progress) {
             Pipe pipe;
@@ -276,6 +272,9 @@ abstract sealed class UploadBody {
                     write(sink);
                 } catch (IOException e) {
                     failure = e;
+                } catch (RuntimeException e) {
+                    // whatever stopped the packing must reach the reader, or the archive would end short
+                    failure = new IOException("packing the bundle failed: " + e, e);
                 } finally {
                     try {
                         sink.close();
