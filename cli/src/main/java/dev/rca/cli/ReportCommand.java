@@ -54,8 +54,8 @@ public class ReportCommand extends TenantCommand implements Callable<Integer> {
     }
 
     /**
-     * Prints the upload (with its stages unless they were followed live) and, once its analysis exists, the report's summary and the UI link; the exit code by the
-     * upload's status.
+     * Prints the upload (with its stages unless they were followed live) and, once its analysis exists, the
+     * report's summary and the UI link; the exit code by the upload's status.
      */
     static int print(Api api, TenantOption tenant, JsonObject upload, boolean stages, String baseline,
                      ReportPrinter printer, PrintWriter out) throws ApiException {

@@ -145,8 +145,8 @@ class CommandLineTest {
     @Test
     void anApiUrlThatIsNotHttpIsAUsageError() {
         assertEquals(Rca.USAGE, run("report", "u1", "--tenant", "acme", "--api", "localhost:8080"));
-        assertTrue(err.toString().contains("--api must be an http:// or https:// URL with a host, not 'localhost:8080'"),
-                err.toString());
+        assertTrue(err.toString().contains(
+                "--api must be an http:// or https:// URL with a host, not 'localhost:8080'"), err.toString());
         assertEquals(Rca.USAGE, run("verify", "--tenant", "acme", "--api", "http://127.0.0.1:1/", "--prometheus",
                 "ftp://127.0.0.1/"));
         assertTrue(err.toString().contains("--prometheus must be an http:// or https:// URL"), err.toString());
