@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The upload's progress on standard error: on a terminal one bar redrawn in place (bytes sent, rate, ETA), elsewhere
- * (a pipe, a CI log, {@code --quiet} aside) a plain line every {@link #PLAIN_STEP_PERCENT} %, or every
+ * (a pipe, a CI log) or with {@code --quiet} a plain line every {@link #PLAIN_STEP_PERCENT} %, or every
  * {@link #PLAIN_STEP_BYTES} when the size is not known beforehand. A terminal is the process's console (its standard
  * input and output): with standard error alone redirected, use {@code --quiet}.
  */

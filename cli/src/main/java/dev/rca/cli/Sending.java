@@ -8,7 +8,6 @@ import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,7 +33,7 @@ public class Sending {
     long timeoutSeconds;
 
     @Option(names = {"-q", "--quiet"},
-            description = "No progress, notes or retry notices on standard error (errors are still printed)")
+            description = "Plain progress lines (one per 10 %) instead of the bar, also on a terminal")
     boolean quiet;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10",
@@ -58,15 +57,15 @@ public class Sending {
         if (baseline != null && !wait) {
             throw new ParameterException(spec.commandLine(), "--baseline needs --wait (or use rca report --baseline)");
         }
-        Api api = quiet ? connection.api().withNotices(message -> { }) : connection.api();
+        Api api = connection.api();
         String tenantName = tenant.tenant();
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = quiet ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getErr();
+        PrintWriter err = spec.commandLine().getErr();
         err.println("uploading " + body.name() + " (" + body.fileCount()
                 + (body.fileCount() == 1 ? " file, " : " files, ") + Text.bytes(body.sourceBytes())
                 + ") to tenant " + tenantName + " at " + api.base());
         err.flush();
-        boolean terminal = Progress.onTerminal();
+        boolean terminal = !quiet && Progress.onTerminal();
         Progress[] progress = new Progress[1];
         JsonObject accepted = api.post(tenant.uploads("") + "?name=" + TenantOption.segment(body.name()),
                 CONTENT_TYPE, () -> {

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -176,7 +177,8 @@ class CliIT extends DeployedEar {
             Run sample = rca(tenant.uploadToken(), work, "sample", "--tenant", tenant.slug(), "--mb", "1", "--wait",
                     "--quiet");
             assertEquals(0, sample.exit(), sample.toString());
-            assertEquals("", sample.err(), "--quiet: " + sample);
+            assertTrue(sample.err().contains("] 100%  1.0 MiB / 1.0 MiB"), "--quiet: plain lines: " + sample);
+            assertFalse(sample.err().contains("\r"), "--quiet: no bar redrawn in place: " + sample);
 
             Run verify = rca(adminToken, work, "verify", "--tenant", tenant.slug(), "--prometheus",
                     prometheus.url().toString(), "--within", "60");
