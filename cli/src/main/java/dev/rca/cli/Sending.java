@@ -33,7 +33,7 @@ public class Sending {
     long timeoutSeconds;
 
     @Option(names = {"-q", "--quiet"},
-            description = "Plain progress lines (one per 10 %) instead of the bar, also on a terminal")
+            description = "Plain progress lines (one per 10 %%) instead of the bar, also on a terminal")
     boolean quiet;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10",
