@@ -16,6 +16,7 @@ import jakarta.jms.TextMessage;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Stage requests that failed every delivery attempt wait in the broker's DLQ. After the cause is fixed, the
@@ -28,11 +29,15 @@ public class DeadLetters {
 
     /** The broker's property naming the address a dead-lettered message came from. */
     static final String ORIGIN = "_AMQ_ORIG_ADDRESS";
-    /** The embedded broker's JMS queue addresses carry this prefix (WildFly's default amq1 prefix). */
+    /**
+     * The embedded broker's JMS queue addresses carry this prefix (WildFly's default amq1 prefix); an external
+     * broker's, reached with {@code enable-amq1-prefix=false}, do not. Both forms are stage queues.
+     */
     static final String ADDRESS_PREFIX = "jms.queue.";
     /** Only what the stage queues dead-lettered; the DLQ is the broker's, shared with any other queue. */
     static final String FROM_STAGE_QUEUES = ORIGIN + " IN (" + Stage.queued().stream()
-            .map(stage -> "'" + ADDRESS_PREFIX + stage.queue() + "'")
+            .flatMap(stage -> Stream.of(ADDRESS_PREFIX + stage.queue(), stage.queue()))
+            .map(address -> "'" + address + "'")
             .collect(Collectors.joining(", ")) + ")";
     static final long RECEIVE_WAIT_MS = 200;
     private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
@@ -64,9 +69,17 @@ public class DeadLetters {
 
     private static Stage origin(Message message) throws JMSException {
         String address = message.getStringProperty(ORIGIN);
-        Optional<Stage> stage = address == null || !address.startsWith(ADDRESS_PREFIX) ? Optional.empty()
-                : Stage.byQueue(address.substring(ADDRESS_PREFIX.length()));
         // The selector admits only stage queues, so this cannot miss.
-        return stage.orElseThrow(() -> new IllegalStateException("dead letter from " + address + " is no stage's"));
+        return stageOf(address).orElseThrow(
+                () -> new IllegalStateException("dead letter from " + address + " is no stage's"));
+    }
+
+    /** The stage whose queue has this address, with or without the amq1 prefix. */
+    static Optional<Stage> stageOf(String address) {
+        if (address == null) {
+            return Optional.empty();
+        }
+        return Stage.byQueue(address.startsWith(ADDRESS_PREFIX) ? address.substring(ADDRESS_PREFIX.length())
+                : address);
     }
 }
