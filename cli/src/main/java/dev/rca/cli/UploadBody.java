@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.file.Files;
@@ -20,6 +21,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -176,14 +180,14 @@ abstract sealed class UploadBody {
             if (bytes == 0) {
                 return HttpRequest.BodyPublishers.noBody();
             }
-            return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
+            return closingOnCancel(() -> {
                 try {
                     return new Counting(BoundedInputStream.builder().setInputStream(source.open())
                             .setMaxCount(bytes).get(), progress);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + name, e);
                 }
-            }), bytes);
+            }, bytes);
         }
     }
 
@@ -214,7 +218,7 @@ abstract sealed class UploadBody {
         /** Sent chunked: its length is known only once it is packed. */
         @Override
         HttpRequest.BodyPublisher publisher(Progress progress) {
-            return HttpRequest.BodyPublishers.ofInputStream(() -> pack(progress));
+            return closingOnCancel(() -> pack(progress), -1);
         }
 
         /**
@@ -312,6 +316,64 @@ abstract sealed class UploadBody {
                 gzip.flush();
             }
         }
+    }
+
+    /**
+     * A body read from a stream, of {@code length} bytes (-1: chunked), whose stream is closed when the HTTP client
+     * cancels it (the server answered early, the connection broke): the client itself closes it only at its end or
+     * on a read error, and a bundle's packer would stay blocked on the pipe with a file open.
+     */
+    static HttpRequest.BodyPublisher closingOnCancel(Supplier<InputStream> open, long length) {
+        AtomicReference<InputStream> opened = new AtomicReference<>();
+        HttpRequest.BodyPublisher streamed = HttpRequest.BodyPublishers.ofInputStream(() -> {
+            InputStream in = open.get();
+            opened.set(in);
+            return in;
+        });
+        HttpRequest.BodyPublisher body = length < 0 ? streamed
+                : HttpRequest.BodyPublishers.fromPublisher(streamed, length);
+        return new HttpRequest.BodyPublisher() {
+            @Override
+            public long contentLength() {
+                return body.contentLength();
+            }
+
+            @Override
+            public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+                body.subscribe(new Flow.Subscriber<ByteBuffer>() {
+                    @Override
+                    public void onSubscribe(Flow.Subscription subscription) {
+                        subscriber.onSubscribe(new Flow.Subscription() {
+                            @Override
+                            public void request(long n) {
+                                subscription.request(n);
+                            }
+
+                            @Override
+                            public void cancel() {
+                                subscription.cancel();
+                                IOUtils.closeQuietly(opened.get());
+                            }
+                        });
+                    }
+
+                    @Override
+                    public void onNext(ByteBuffer item) {
+                        subscriber.onNext(item);
+                    }
+
+                    @Override
+                    public void onError(Throwable failure) {
+                        subscriber.onError(failure);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        subscriber.onComplete();
+                    }
+                });
+            }
+        };
     }
 
     /** Tells the progress of every byte read through it. */

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -186,6 +187,43 @@ class UploadBodyTest {
         body.noteGrowth(new Progress(new PrintWriter(notes), false, 4, System::nanoTime));
         assertTrue(notes.toString().startsWith("rca: app.log grew while it was sent: its first 4 bytes"),
                 notes.toString());
+    }
+
+    @Test
+    void aCancelledBundleEndsItsPackerInsteadOfLeavingItBlockedOnThePipe(@TempDir Path dir) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.write(logs.resolve("big.log"), SampleLog.generate(3, 8 * 1024 * 1024));
+        HttpRequest.BodyPublisher publisher = UploadBody.of(List.of(logs), null).publisher(silent());
+        CompletableFuture<Flow.Subscription> subscribed = new CompletableFuture<>();
+        CompletableFuture<Void> firstBytes = new CompletableFuture<>();
+        publisher.subscribe(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscribed.complete(subscription);
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                firstBytes.complete(null);
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                firstBytes.completeExceptionally(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        firstBytes.get(30, TimeUnit.SECONDS);
+        Thread packer = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("rca-bundle-packer")).findFirst().orElseThrow();
+        assertTrue(packer.isAlive(), "8 MiB do not fit the pipe: the packer waits for the reader");
+        subscribed.get().cancel();
+        packer.join(30_000);
+        assertFalse(packer.isAlive(), "the packer ended once the body was cancelled");
     }
 
     @Test
