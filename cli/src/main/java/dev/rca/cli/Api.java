@@ -68,10 +68,6 @@ public class Api {
         return base;
     }
 
-    public URI resolve(String path) {
-        return base.resolve(path);
-    }
-
     public JsonObject get(String path) throws ApiException {
         return json(send(() -> request(path).timeout(ANSWER_TIMEOUT).GET().build()));
     }

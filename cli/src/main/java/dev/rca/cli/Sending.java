@@ -40,13 +40,6 @@ public class Sending {
             description = "With --wait: how many suspects to print (default: ${DEFAULT-VALUE})")
     int top;
 
-    /** How the wait pauses between two looks at the upload; tests replace it. */
-    Waiter waiter = millis -> Thread.sleep(millis);
-
-    interface Waiter {
-        void pause(long millis) throws InterruptedException;
-    }
-
     /**
      * Sends the body ({@code application/octet-stream}: the server decides the format from the bytes) and, with
      * {@code --wait}, follows it. The exit code: 0 accepted (with {@code --wait}: succeeded), 3 partial, 1 failed
@@ -121,7 +114,7 @@ public class Sending {
             if (System.nanoTime() > deadline) {
                 return null;
             }
-            waiter.pause(look < 20 ? 500 : 2000);
+            Thread.sleep(look < 20 ? 500 : 2000);
         }
     }
 }
