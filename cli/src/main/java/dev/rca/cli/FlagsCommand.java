@@ -88,22 +88,10 @@ public class FlagsCommand {
     @Command(name = "get", mixinStandardHelpOptions = true,
             description = "Print the effective flags of a tenant (or of all-tenants) and where each comes from.",
             footerHeading = "%nExample:%n", footer = "  rca flags get acme")
-    static class Read implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Connection connection;
-
-        @Parameters(index = "0", paramLabel = "TENANT|all-tenants")
-        String scope;
-
+    static class Read extends Scoped {
         @Override
-        public Integer call() throws ApiException {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(describe(connection.api().get(path(scope))));
-            out.flush();
-            return Rca.OK;
+        JsonObject exchange() throws ApiException {
+            return connection.api().get(path(scope));
         }
     }
 
@@ -112,7 +100,27 @@ public class FlagsCommand {
             footerHeading = "%nExamples:%n",
             footer = {"  rca flags set acme telemetry_enhanced_metrics_enabled=true --reason 'runbook: enable'",
                     "  rca flags set all-tenants telemetry_enhanced_metrics_enabled=false --reason 'rollback'"})
-    static class Change implements Callable<Integer> {
+    static class Change extends Scoped {
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "NAME=VALUE")
+        List<String> pairs;
+
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why: kept in the flag audit trail")
+        String reason;
+
+        @Override
+        JsonObject exchange() throws ApiException {
+            JsonObjectBuilder flags = Json.createObjectBuilder();
+            assignments(pairs, spec).forEach(flags::add);
+            JsonObjectBuilder body = Json.createObjectBuilder().add("flags", flags);
+            if (reason != null) {
+                body.add("reason", reason);
+            }
+            return connection.api().put(path(scope), body.build());
+        }
+    }
+
+    /** {@code get} and {@code set}: one scope, one exchange with the server, its effective flags printed. */
+    abstract static class Scoped implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -122,22 +130,13 @@ public class FlagsCommand {
         @Parameters(index = "0", paramLabel = "TENANT|all-tenants")
         String scope;
 
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "NAME=VALUE")
-        List<String> pairs;
-
-        @Option(names = "--reason", paramLabel = "TEXT", description = "Why: kept in the flag audit trail")
-        String reason;
+        /** The request (its arguments checked before the server is asked), answered by the effective flags. */
+        abstract JsonObject exchange() throws ApiException;
 
         @Override
         public Integer call() throws ApiException {
-            JsonObjectBuilder flags = Json.createObjectBuilder();
-            assignments(pairs, spec).forEach(flags::add);
-            JsonObjectBuilder body = Json.createObjectBuilder().add("flags", flags);
-            if (reason != null) {
-                body.add("reason", reason);
-            }
             PrintWriter out = spec.commandLine().getOut();
-            out.print(describe(connection.api().put(path(scope), body.build())));
+            out.print(describe(exchange()));
             out.flush();
             return Rca.OK;
         }
