@@ -141,9 +141,11 @@ if [[ "${1:-}" == cli ]]; then
         done
     done
     for client in rca curl; do
-        grep "^$client " "$work/runs" | sort -k2 -n | awk -v c="$client" -v mb="$bytes" '{s[NR]=$2; m[NR]=$3}
+        # each column's median of its own sorted values (the RSS of the median-time run is not the median RSS)
+        rss=$(grep "^$client " "$work/runs" | sort -k3 -n | awk '{m[NR]=$3} END {print m[int((NR+1)/2)]}')
+        grep "^$client " "$work/runs" | sort -k2 -n | awk -v c="$client" -v mb="$bytes" -v rss="$rss" '{s[NR]=$2}
             END {i=int((NR+1)/2); printf "%s: median %.2f s (%.1f MB/s of log), min %.2f, max %.2f; peak RSS median %d MiB\n",
-                 c, s[i], mb/1e6/s[i], s[1], s[NR], m[i]}'
+                 c, s[i], mb/1e6/s[i], s[1], s[NR], rss}'
     done
     rm -rf "$work"
     exit 0
