@@ -43,7 +43,7 @@ public final class Rca {
             int code = FAILED;
             if (exception instanceof ApiException refused) {
                 err.println(describe(refused));
-            } else if (exception instanceof IllegalArgumentException wrong) {
+            } else if (exception instanceof UsageError wrong) {
                 err.println("rca: " + wrong.getMessage());
                 code = USAGE;
             } else {

@@ -36,7 +36,7 @@ public class TenantOption {
      */
     static String segment(String value) {
         if (value.equals(".") || value.equals("..")) {
-            throw new IllegalArgumentException("'" + value + "' is not a name or id");
+            throw new UsageError("'" + value + "' is not a name or id");
         }
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
