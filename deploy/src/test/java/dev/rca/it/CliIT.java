@@ -42,9 +42,26 @@ class CliIT extends DeployedEar {
 
     /** {@code java -jar rca.jar args…} with {@code RCA_API} this server and {@code RCA_TOKEN} the given token. */
     Run rca(String token, Path workDir, String... args) throws IOException, InterruptedException {
+        return run(token, workDir, false, args);
+    }
+
+    /**
+     * The same on a terminal: under util-linux's {@code script}, which gives it a pseudo-terminal for its standard
+     * input, output and error, all three then in {@link Run#out()} (line ends as {@code \r\n}).
+     */
+    Run rcaOnTerminal(String token, Path workDir, String... args) throws IOException, InterruptedException {
+        return run(token, workDir, true, args);
+    }
+
+    private Run run(String token, Path workDir, boolean terminal, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", System.getProperty("it.cli.jar")));
         command.addAll(List.of(args));
+        if (terminal) {
+            String line = String.join(" ", command.stream().map(word -> "'" + word + "'").toList());
+            command = List.of("script", "-qec", line, "/dev/null");
+        }
         Path out = Files.createTempFile(workDir, "rca-out-", ".txt");
         Path err = Files.createTempFile(workDir, "rca-err-", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
@@ -177,8 +194,8 @@ class CliIT extends DeployedEar {
             Run sample = rca(tenant.uploadToken(), work, "sample", "--tenant", tenant.slug(), "--mb", "1", "--wait",
                     "--quiet");
             assertEquals(0, sample.exit(), sample.toString());
-            assertTrue(sample.err().contains("] 100%  1.0 MiB / 1.0 MiB"), "--quiet: plain lines: " + sample);
-            assertFalse(sample.err().contains("\r"), "--quiet: no bar redrawn in place: " + sample);
+            // not a terminal: plain progress lines
+            assertTrue(sample.err().contains("] 100%  1.0 MiB / 1.0 MiB"), "plain progress lines: " + sample);
 
             Run verify = rca(adminToken, work, "verify", "--tenant", tenant.slug(), "--prometheus",
                     prometheus.url().toString(), "--within", "60");
@@ -186,6 +203,16 @@ class CliIT extends DeployedEar {
             assertEquals(7, verify.out().lines().filter(line -> line.startsWith("[ok]   ")).count(), verify.toString());
             assertTrue(verify.out().contains("verify: every check passed for tenant " + tenant.slug()),
                     verify.toString());
+
+            // on a terminal the bar is redrawn in place ("\r[…"); --quiet gives plain lines there too
+            Run bar = rcaOnTerminal(tenant.uploadToken(), work, "sample", "--tenant", tenant.slug(), "--mb", "1");
+            assertEquals(0, bar.exit(), bar.toString());
+            assertTrue(bar.out().contains("\r["), "the bar on a terminal: " + bar);
+            Run plain = rcaOnTerminal(tenant.uploadToken(), work, "sample", "--tenant", tenant.slug(), "--mb", "1",
+                    "--quiet");
+            assertEquals(0, plain.exit(), plain.toString());
+            assertFalse(plain.out().contains("\r["), "--quiet: no bar on a terminal: " + plain);
+            assertTrue(plain.out().contains("] 100%  1.0 MiB / 1.0 MiB"), "--quiet: plain lines: " + plain);
         } finally {
             admin.putFlag(tenant.slug(), false, "CliIT: back off");
         }
