@@ -49,16 +49,20 @@ public class Connection {
     }
 
     Api api() {
-        return new Api(baseUrl(), token(), insecure).withNotices(message -> {
-            spec.commandLine().getErr().println("rca: " + message);
-            spec.commandLine().getErr().flush();
-        });
+        return open(token());
     }
 
     /** For what the server shows without a token ({@code /metrics}): the token is sent only when one is set. */
     Api publicApi() {
-        String token = tokenFile != null || environment.get(TOKEN_VARIABLE) != null ? token() : null;
-        return new Api(baseUrl(), token, insecure);
+        return open(tokenFile != null || environment.get(TOKEN_VARIABLE) != null ? token() : null);
+    }
+
+    /** The API with this token (or none), its retries told on standard error. */
+    private Api open(String token) {
+        return new Api(baseUrl(), token, insecure).withNotices(message -> {
+            spec.commandLine().getErr().println("rca: " + message);
+            spec.commandLine().getErr().flush();
+        });
     }
 
     URI baseUrl() {
