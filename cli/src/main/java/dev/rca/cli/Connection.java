@@ -49,17 +49,17 @@ public class Connection {
     }
 
     Api api() {
-        return open(token());
+        return open(baseUrl(), token());
     }
 
     /** For what the server shows without a token ({@code /metrics}): the token is sent only when one is set. */
     Api publicApi() {
-        return open(tokenFile != null || environment.get(TOKEN_VARIABLE) != null ? token() : null);
+        return open(baseUrl(), tokenFile != null || environment.get(TOKEN_VARIABLE) != null ? token() : null);
     }
 
-    /** The API with this token (or none), its retries told on standard error. */
-    private Api open(String token) {
-        return new Api(baseUrl(), token, insecure).withNotices(message -> {
+    /** The API with this token (or none), its retries told on standard error; the URL is checked first. */
+    private Api open(URI base, String token) {
+        return new Api(base, token, insecure).withNotices(message -> {
             spec.commandLine().getErr().println("rca: " + message);
             spec.commandLine().getErr().flush();
         });
