@@ -32,6 +32,8 @@ need_package maven
 need_package httpie
 need_package prometheus
 need_package prometheus-alertmanager
+# The balancer in front of ClusterIT's nodes.
+need_package haproxy
 # The admin UI tests: a real headless browser, driven through its WebDriver.
 need_package chromium
 need_package chromium-driver
@@ -39,7 +41,10 @@ need_package chromium-driver
 # The local cluster (the newest installed version) started if it is not running, and a fresh test database.
 database=${RCA_TEST_DATABASE:-rca_test}
 fresh_database "$database"
+# ClusterIT's nodes: a database of their own.
+fresh_database "${database}_cluster"
 
 cd "$root"
 exec mvn -B -ntp clean verify -Dit.postgresql.url="jdbc:postgresql://127.0.0.1:$pg_port/$database" \
+    -Dit.cluster.postgresql.url="jdbc:postgresql://127.0.0.1:$pg_port/${database}_cluster" \
     -Dit.postgresql.cluster="$pg_version $pg_name" "$@"

@@ -16,3 +16,13 @@ for name in postgresql h2 fault; do
     rm -rf "$out/$name"/standalone/{data,log,tmp} "$out/$name"/standalone/deployments/rca-pipeline.ear*
     "$configure" "$out/$name" "datasource-$db.cli"
 done
+
+# cluster: the nodes' server of ClusterIT, with the external broker (messaging-remote.cli) on PostgreSQL; each node
+# runs it with a base directory of its own (a copy of its standalone/), as deploy/cluster.sh does.
+rm -rf "${out:?}/cluster" "$out"/cluster-node*
+cp -a "$server" "$out/cluster"
+rm -rf "$out/cluster"/standalone/{data,log,tmp} "$out/cluster"/standalone/deployments/rca-pipeline.ear*
+"$configure" "$out/cluster" messaging-remote.cli datasource-postgresql.cli
+for node in 1 2; do
+    cp -a "$out/cluster/standalone" "$out/cluster-node$node"
+done

@@ -20,8 +20,13 @@ import java.util.concurrent.TimeUnit;
 final class Database {
 
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("it.postgresql.url"),
-                System.getProperty("it.postgresql.user"), System.getProperty("it.postgresql.password"));
+        return connect(System.getProperty("it.postgresql.url"));
+    }
+
+    /** A connection to another database of the same PostgreSQL, as the same user (the cluster test's). */
+    static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, System.getProperty("it.postgresql.user"),
+                System.getProperty("it.postgresql.password"));
     }
 
     /** Row counts of every table an upload writes to, plus the failed ingest rows of {@code tenant}. */
@@ -36,11 +41,19 @@ final class Database {
     }
 
     static long count(String sql, Object... parameters) throws SQLException {
-        return query(sql, parameters).get(0)[0] instanceof Number n ? n.longValue() : -1;
+        return countOn(System.getProperty("it.postgresql.url"), sql, parameters);
     }
 
     static List<Object[]> query(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        return queryOn(System.getProperty("it.postgresql.url"), sql, parameters);
+    }
+
+    static long countOn(String url, String sql, Object... parameters) throws SQLException {
+        return queryOn(url, sql, parameters).get(0)[0] instanceof Number n ? n.longValue() : -1;
+    }
+
+    static List<Object[]> queryOn(String url, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = connect(url); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -42,13 +42,13 @@ class FaultSuiteIT {
     /** How often the test looks whether the clients got far enough for the next fault, or recovered from it. */
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(50);
 
-    private static FaultServer server;
+    private static ServerProcess server;
 
     @BeforeAll
     static void start() throws Exception {
         // Production-like back-off, shortened: 0.5 s doubling to 5 s over 10 attempts covers a 30 s outage;
         // the recovery sweep looks for uploads stuck a minute.
-        server = new FaultServer(List.of("-Drca.upload.max-bytes=16777216", "-Drca.jms.redelivery-delay-ms=500",
+        server = ServerProcess.fault(List.of("-Drca.upload.max-bytes=16777216", "-Drca.jms.redelivery-delay-ms=500",
                 "-Drca.jms.max-redelivery-delay-ms=5000", "-Drca.jms.max-delivery-attempts=10",
                 "-Drca.recovery.stuck-after-seconds=60", "-Drca.recovery.sweep-interval-seconds=5",
                 "-Drca.recovery.max-resends=3"));
