@@ -24,6 +24,10 @@ import liquibase.util.NetUtil;
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -31,6 +35,11 @@ import java.util.logging.Logger;
 /**
  * Brings the database schema up to date with the Liquibase changelog before the application serves anything.
  * Bean-managed transactions: Liquibase commits its own work, which a container transaction would forbid.
+ *
+ * <p>Nodes of a cluster that start at once migrate one after the other. Liquibase's own lock table does not cover
+ * all of it: on an empty database two nodes both try to create {@code databasechangelog} before either takes that
+ * lock, and the second fails ("relation already exists", seen in ClusterIT). On PostgreSQL the whole migration
+ * therefore runs under a session-level advisory lock, which the database releases by itself if the node dies.
  */
 @Startup
 @Singleton
@@ -42,6 +51,10 @@ public class SchemaMigration {
     static final String HOST_DESCRIPTION = "liquibase.hostDescription";
     /** The server's node name: distinct per node, also for several nodes on one host. */
     static final String NODE_NAME = "jboss.node.name";
+    /** The advisory lock's key: any fixed number that nothing else in the database uses ("rca-mig"). */
+    static final long MIGRATION_LOCK = 0x7263612d6d6967L;
+    /** As long as Liquibase waits for its own lock. */
+    static final Duration MIGRATION_LOCK_WAIT = Duration.ofMinutes(5);
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
     @Resource(lookup = "java:jboss/datasources/RcaDS")
@@ -55,17 +68,54 @@ public class SchemaMigration {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             LOG.info(() -> "Applying schema changelog " + CHANGELOG + " to " + database.getDatabaseProductName());
-            Scope.child(Map.of(
-                    Scope.Attr.classLoader.name(), loader,
-                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader)), () -> {
-                releaseLockOfAKilledStart(database);
-                new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                        .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
-                        .execute();
-            });
+            boolean postgresql = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            if (postgresql) {
+                awaitMigrationLock(connection);
+            }
+            try {
+                Scope.child(Map.of(
+                        Scope.Attr.classLoader.name(), loader,
+                        Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader)), () -> {
+                    releaseLockOfAKilledStart(database);
+                    new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                            .execute();
+                });
+            } finally {
+                if (postgresql) {
+                    advisory(connection, "SELECT pg_advisory_unlock(?)");
+                }
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Database schema migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes the migration's advisory lock on this connection, waiting for another node's migration to end. */
+    private static void awaitMigrationLock(Connection connection) throws SQLException, InterruptedException {
+        Instant end = Instant.now().plus(MIGRATION_LOCK_WAIT);
+        boolean logged = false;
+        while (!advisory(connection, "SELECT pg_try_advisory_lock(?)")) {
+            if (Instant.now().isAfter(end)) {
+                throw new IllegalStateException("another node has been migrating the schema for over "
+                        + MIGRATION_LOCK_WAIT.toMinutes() + " minutes (advisory lock " + MIGRATION_LOCK
+                        + " in pg_locks); giving up");
+            }
+            if (!logged) {
+                LOG.info("Another node is migrating the schema; waiting for it");
+                logged = true;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static boolean advisory(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, MIGRATION_LOCK);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
         }
     }
 
