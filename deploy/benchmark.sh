@@ -34,8 +34,52 @@
 #                                                                  --smoke: a few seconds per scenario, no figures;
 #                                                                  --jfr: a JFR profile of the first throughput run;
 #                                                                  --only: those scenarios; --runs: runs of each
+#
+# The cluster benchmark runs the pipeline benchmark's scenarios 2 and 3 (8 clients uploading 10 MiB logs for 60 s) on
+# deploy/cluster.sh (an external Artemis broker, N nodes on a fresh database rca_bench_cluster, HAProxy on 8080),
+# through the balancer, and prints the CPU seconds of every process of the cluster over the benchmark (nodes,
+# broker, HAProxy, PostgreSQL's backends). The same scenario on one node with the embedded broker is
+# `pipeline --only=2`.
+#
+#   deploy/benchmark.sh cluster [--no-build] [--nodes=N] [--taskset] [--runs=N]
+#                                                                  --nodes: default 2; --taskset: node K on CPU K-1
+#                                                                  (one node per core, the closest this machine
+#                                                                  gets to one machine per node); --runs: default 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The benchmarks that start their own servers: PORT free, a fresh database NAME, the build unless BUILD is empty,
+# and the benchmarks' classpath (the EJB module and the command line from the local Maven repository).
+prepare_servers() {  # port database build
+    if curl -s -o /dev/null "http://127.0.0.1:$1/"; then
+        echo "something already answers on 127.0.0.1:$1; stop it first" >&2
+        exit 1
+    fi
+    source deploy/postgresql.sh
+    fresh_database "$2"
+    if [[ -n "$3" ]]; then
+        mvn -B -q -Dstyle.color=never -DskipTests package
+    fi
+    mvn -B -q -Dstyle.color=never -pl ejb-pipeline,cli -am install -DskipTests
+    mvn -B -q -Dstyle.color=never -pl deploy test-compile
+    mkdir -p deploy/target/bench
+    ADMIN_TOKEN="rca_adm_$(openssl rand -hex 24)"
+    export ADMIN_TOKEN
+}
+
+# Waits until the log of the started PID shows MARKER (fails with the log if the process ends first); the process is
+# stopped when this script ends.
+await_started() {  # pid log marker
+    runner=$1
+    trap 'kill $runner 2>/dev/null; wait $runner 2>/dev/null' EXIT INT TERM
+    until grep -q "$3" "$2"; do
+        if ! kill -0 "$runner" 2>/dev/null; then
+            cat "$2" >&2
+            exit 1
+        fi
+        sleep 1
+    done
+}
 
 if [[ "${1:-}" == pipeline ]]; then
     shift
@@ -53,39 +97,69 @@ if [[ "${1:-}" == pipeline ]]; then
         esac
     done
     port=${RCA_HTTP_PORT:-8080}
-    if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
-        echo "something already answers on 127.0.0.1:$port; stop it or set RCA_HTTP_PORT" >&2
-        exit 1
-    fi
-    source deploy/postgresql.sh
-    fresh_database rca_bench
-    if [[ -n "$build" ]]; then
-        mvn -B -q -Dstyle.color=never -DskipTests package
-    fi
-    # The benchmarks' classpath takes the EJB module and the command line from the local Maven repository.
-    mvn -B -q -Dstyle.color=never -pl ejb-pipeline,cli -am install -DskipTests
-    mvn -B -q -Dstyle.color=never -pl deploy test-compile
-
+    prepare_servers "$port" rca_bench "$build"
     home=deploy/target/server/wildfly-39.0.1.Final
-    ADMIN_TOKEN="rca_adm_$(openssl rand -hex 24)"
-    export ADMIN_TOKEN
     RCA_BOOTSTRAP_ADMIN_TOKEN=$ADMIN_TOKEN POSTGRESQL_URL="jdbc:postgresql://127.0.0.1:$pg_port/rca_bench" \
         POSTGRESQL_USER=rca POSTGRESQL_PASSWORD=rca RCA_HTTP_PORT=$port \
         RCA_JAVA_OPTS="-Xmx512m -Drca.metrics.max-enhanced-tenants=2000 ${RCA_JAVA_OPTS:-}" \
         deploy/run.sh --no-build >deploy/target/bench/run.log 2>&1 &
-    runner=$!
-    trap 'kill $runner 2>/dev/null; wait $runner 2>/dev/null' EXIT INT TERM
-    until grep -q "RCA Pipeline is running" deploy/target/bench/run.log; do
-        if ! kill -0 $runner 2>/dev/null; then
-            cat deploy/target/bench/run.log >&2
-            exit 1
-        fi
-        sleep 1
-    done
+    await_started $! deploy/target/bench/run.log "RCA Pipeline is running"
     pid=$(cat "$home/standalone/tmp/server.pid")
     output="deploy/target/bench/pipeline-$(date -u +%Y%m%dT%H%M%SZ).txt"
     mvn -B -q -Dstyle.color=never -pl deploy exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.rca.bench.PipelineBenchmark \
         -Dexec.args="http://127.0.0.1:$port/ $pid ${args[*]}" | tee "$output"
+    echo "output kept in $output"
+    exit 0
+fi
+
+if [[ "${1:-}" == cluster ]]; then
+    shift
+    build=yes nodes=2 pinned= runs=3
+    for option in "$@"; do
+        case "$option" in
+            --no-build) build= ;;
+            --nodes=*) nodes=${option#--nodes=} ;;
+            --taskset) pinned=yes ;;
+            --runs=*) runs=${option#--runs=} ;;
+            *) echo "unknown option '$option': --no-build, --nodes=N, --taskset or --runs=N" >&2; exit 2 ;;
+        esac
+    done
+    prepare_servers 8080 rca_bench_cluster "$build"
+    cpus=
+    if [[ -n "$pinned" ]]; then
+        cpus=$(seq -s ' ' 0 $((nodes - 1)))
+    fi
+    RCA_BOOTSTRAP_ADMIN_TOKEN=$ADMIN_TOKEN POSTGRESQL_URL="jdbc:postgresql://127.0.0.1:$pg_port/rca_bench_cluster" \
+        POSTGRESQL_USER=rca POSTGRESQL_PASSWORD=rca RCA_NODE_CPUS="$cpus" \
+        deploy/cluster.sh --nodes="$nodes" --haproxy --no-build >deploy/target/bench/cluster.log 2>&1 &
+    cluster=$!
+    await_started $cluster deploy/target/bench/cluster.log "Ctrl-C stops all"
+    work=deploy/target/cluster
+    processes=()
+    for k in $(seq 1 "$nodes"); do
+        processes+=("node$k=$(cat "$work/node$k/tmp/server.pid")")
+    done
+    processes+=("broker=$(pgrep -f "artemis.instance=$PWD/$work/broker" | head -1)" "haproxy=$(pgrep -x -P $cluster haproxy)")
+    cpu_seconds() {  # name=pid ... -> name seconds (user + system), then PostgreSQL's backends together
+        local entry
+        for entry in "$@"; do
+            awk -v name="${entry%%=*}" '{printf "%s %.1f\n", name, ($14 + $15) / 100}' "/proc/${entry#*=}/stat"
+        done
+        for pid in $(pgrep -u postgres); do awk '{print ($14 + $15) / 100}' "/proc/$pid/stat" 2>/dev/null; done |
+            awk '{s += $1} END {printf "postgresql %.1f\n", s}'
+    }
+    cpu_seconds "${processes[@]}" >deploy/target/bench/cpu-before
+    started=$(date +%s)
+    output="deploy/target/bench/cluster-$nodes${pinned:+-taskset}-$(date -u +%Y%m%dT%H%M%SZ).txt"
+    echo "cluster: $nodes node(s)${pinned:+, one per CPU (taskset)}, external broker, HAProxy on 8080" | tee "$output"
+    mvn -B -q -Dstyle.color=never -pl deploy exec:java -Dexec.classpathScope=test \
+        -Dexec.mainClass=dev.rca.bench.PipelineBenchmark \
+        -Dexec.args="http://127.0.0.1:8080/ $(cat "$work/node1/tmp/server.pid") only=2 runs=$runs" | tee -a "$output"
+    cpu_seconds "${processes[@]}" >deploy/target/bench/cpu-after
+    wall=$(($(date +%s) - started))
+    paste -d ' ' deploy/target/bench/cpu-before deploy/target/bench/cpu-after |
+        awk -v wall="$wall" '{d = $4 - $2; printf "CPU %-10s %7.1f s over %d s (%.0f %% of one core)\n", $1, d, wall, 100 * d / wall}' |
+        tee -a "$output"
     echo "output kept in $output"
     exit 0
 fi
