@@ -41,10 +41,12 @@
 # broker, HAProxy, PostgreSQL's backends). The same scenario on one node with the embedded broker is
 # `pipeline --only=2`.
 #
-#   deploy/benchmark.sh cluster [--no-build] [--nodes=N] [--taskset] [--runs=N]
+#   deploy/benchmark.sh cluster [--no-build] [--nodes=N] [--taskset] [--runs=N] [--kill]
 #                                                                  --nodes: default 2; --taskset: node K on CPU K-1
 #                                                                  (one node per core, the closest this machine
-#                                                                  gets to one machine per node); --runs: default 3
+#                                                                  gets to one machine per node); --runs: default 3;
+#                                                                  --kill: then scenario 7, node 1 killed (SIGKILL)
+#                                                                  under load, the others' take-over timed
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -114,14 +116,15 @@ fi
 
 if [[ "${1:-}" == cluster ]]; then
     shift
-    build=yes nodes=2 pinned= runs=3
+    build=yes nodes=2 pinned= runs=3 kill=
     for option in "$@"; do
         case "$option" in
             --no-build) build= ;;
             --nodes=*) nodes=${option#--nodes=} ;;
             --taskset) pinned=yes ;;
             --runs=*) runs=${option#--runs=} ;;
-            *) echo "unknown option '$option': --no-build, --nodes=N, --taskset or --runs=N" >&2; exit 2 ;;
+            --kill) kill=yes ;;
+            *) echo "unknown option '$option': --no-build, --nodes=N, --taskset, --runs=N or --kill" >&2; exit 2 ;;
         esac
     done
     prepare_servers 8080 rca_bench_cluster "$build"
@@ -160,6 +163,20 @@ if [[ "${1:-}" == cluster ]]; then
     paste -d ' ' deploy/target/bench/cpu-before deploy/target/bench/cpu-after |
         awk -v wall="$wall" '{d = $4 - $2; printf "CPU %-10s %7.1f s over %d s (%.0f %% of one core)\n", $1, d, wall, 100 * d / wall}' |
         tee -a "$output"
+    if [[ -n "$kill" ]]; then
+        # Scenario 7 on the warm cluster: node 1 killed under load; cluster.sh starts it again.
+        mvn -B -q -Dstyle.color=never -pl deploy exec:java -Dexec.classpathScope=test \
+            -Dexec.mainClass=dev.rca.bench.PipelineBenchmark \
+            -Dexec.args="http://127.0.0.1:8080/ $(cat "$work/node1/tmp/server.pid") only=7 no-warm-up kill=$(cat "$work/node1/tmp/server.pid")" |
+            tee -a "$output"
+        for _ in $(seq 1 300); do
+            curl -sf -o /dev/null http://127.0.0.1:10090/health/ready && break
+            sleep 1
+        done
+        { grep "node1 ended" deploy/target/bench/cluster.log || echo "cluster.sh did not restart node 1"
+          echo "node1 ready again by $(date -u +%H:%M:%S) (readiness polled after scenario 7)"
+        } | tee -a "$output"
+    fi
     echo "output kept in $output"
     exit 0
 fi

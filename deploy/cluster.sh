@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A cluster on this machine: an external ActiveMQ Artemis broker (deploy/broker.sh), N WildFly nodes with the EAR on
 # one PostgreSQL database, all pointed at the broker, and optionally HAProxy in front. Prints every URL; Ctrl-C (or
-# TERM) stops everything it started. docs/operations.md, "Cluster", describes the topology.
+# TERM) stops everything it started. A node that ends after running 2 minutes or more is started again (the way a
+# service manager would), so that a kill can be tried. docs/operations.md, "Cluster", describes the topology.
 #
 #   deploy/cluster.sh [--nodes=N] [--haproxy] [--no-build]      N defaults to 2
 #
@@ -74,7 +75,7 @@ if [[ ! -f "$template/.configured" || "$server/standalone/configuration/standalo
 fi
 
 broker_pid=
-pids=()
+lb_pid=
 # Ends processes (TERM, then KILL after 60 s) and waits for them.
 end_all() {
     local pid alive
@@ -101,8 +102,9 @@ end_all() {
 stop_all() {
     trap - EXIT INT TERM
     echo "Stopping ..."
-    if [[ ${#pids[@]} -gt 0 ]]; then
-        end_all "${pids[@]}"
+    local running=("${!node_of[@]}" $lb_pid)
+    if [[ ${#running[@]} -gt 0 ]]; then
+        end_all "${running[@]}"
     fi
     if [[ -n "$broker_pid" ]]; then
         end_all "$broker_pid"
@@ -129,6 +131,24 @@ wait_for() { # what, seconds, command...
 broker_pid=$!
 wait_for "the broker (log: $work/broker/log/artemis.log)" 60 bash -c "exec 3<>/dev/tcp/127.0.0.1/$broker_port"
 
+# Node K's server: its own folder (kept, with its transaction log), port offset, node name and transaction node id.
+declare -A node_of=() started_at=()   # a running node's launcher pid -> K; K -> $SECONDS at its start
+start_node() {  # K
+    local k=$1 base="$work/node$1" node_offset=$((offset + 100 * $1)) launcher=()
+    if [[ -n "${cpus[$((k - 1))]:-}" ]]; then
+        launcher=(taskset -c "${cpus[$((k - 1))]}")
+    fi
+    mkdir -p "$base/tmp"
+    LAUNCH_JBOSS_IN_BACKGROUND=true JBOSS_PIDFILE="$base/tmp/server.pid" \
+        JAVA_OPTS="-Xmx512m ${RCA_JAVA_OPTS:-} ${haproxy:+-Drca.http.trusted-proxies=127.0.0.2}" \
+        "${launcher[@]}" "$template/bin/standalone.sh" -c standalone-full.xml -b 127.0.0.1 \
+        -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="$node_offset" \
+        -Djboss.node.name="node$k" -Djboss.tx.node.id="rca-node$k" -Drca.broker.port="$broker_port" \
+        >>"$base/log/console.log" 2>&1 &
+    node_of[$!]=$k
+    started_at[$k]=$SECONDS
+}
+
 for k in $(seq 1 "$nodes"); do
     base="$work/node$k"
     if [[ ! -d "$base" ]]; then
@@ -136,20 +156,9 @@ for k in $(seq 1 "$nodes"); do
     fi
     rm -f "$base"/deployments/rca-pipeline.ear*
     cp "$root/ear/target/rca-pipeline.ear" "$base/deployments/"
-    node_offset=$((offset + 100 * k))
-    launcher=()
-    if [[ -n "${cpus[$((k - 1))]:-}" ]]; then
-        launcher=(taskset -c "${cpus[$((k - 1))]}")
-    fi
-    trusted=${haproxy:+-Drca.http.trusted-proxies=127.0.0.2}
-    mkdir -p "$base/log" "$base/tmp"
-    LAUNCH_JBOSS_IN_BACKGROUND=true JBOSS_PIDFILE="$base/tmp/server.pid" \
-        JAVA_OPTS="-Xmx512m ${RCA_JAVA_OPTS:-} $trusted" \
-        "${launcher[@]}" "$template/bin/standalone.sh" -c standalone-full.xml -b 127.0.0.1 \
-        -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="$node_offset" \
-        -Djboss.node.name="node$k" -Djboss.tx.node.id="rca-node$k" -Drca.broker.port="$broker_port" \
-        >"$base/log/console.log" 2>&1 &
-    pids+=($!)
+    mkdir -p "$base/log"
+    : >"$base/log/console.log"
+    start_node "$k"
 done
 
 lines=()
@@ -167,10 +176,31 @@ if [[ -n "$haproxy" ]]; then
     { cat "$root/deploy/cluster/haproxy.cfg"; printf '%s\n' "${lines[@]}"; } >"$work/haproxy.cfg"
     RCA_LB_PORT=$lb_port RCA_LB_SOURCE=127.0.0.2 RCA_LB_ERRORS="$root/deploy/cluster/errors" \
         haproxy -db -f "$work/haproxy.cfg" >"$work/haproxy.log" 2>&1 &
-    pids+=($!)
+    lb_pid=$!
     wait_for "haproxy (log: $work/haproxy.log)" 20 curl -s -o /dev/null "http://127.0.0.1:$lb_port/"
     echo "balancer: http://127.0.0.1:$lb_port/  (admin UI http://127.0.0.1:$lb_port/admin/, sticky per browser)"
 fi
 echo "Prometheus: scrape every node (deploy/ops/prometheus/prometheus.yml, one target per node). Ctrl-C stops all."
-wait -n "$broker_pid" "${pids[@]}" || true
-echo "a process of the cluster ended; see the logs above" >&2
+# A node that ends (killed, crashed) is started again on its folder, so that its transaction log recovers what it
+# left prepared, unless it ran less than 2 minutes (a node that cannot start is not restarted in a loop). The broker
+# or HAProxy ending, or the last node given up, ends the cluster.
+while true; do
+    ended=
+    wait -n -p ended "$broker_pid" $lb_pid "${!node_of[@]}" || true
+    if [[ "$ended" == "$broker_pid" ]]; then
+        echo "the broker ended (log: $work/broker/log/artemis.log)" >&2
+        break
+    elif [[ -z "$ended" || "$ended" == "$lb_pid" ]]; then
+        echo "the balancer ended (log: $work/haproxy.log)" >&2
+        break
+    fi
+    k=${node_of[$ended]}
+    unset "node_of[$ended]"
+    if ((SECONDS - started_at[$k] < 120)); then
+        echo "node$k ended less than 2 minutes after its start; not restarted (log: $work/node$k/log/server.log)" >&2
+        [[ ${#node_of[@]} -gt 0 ]] || break
+        continue
+    fi
+    echo "$(date -u +%H:%M:%S) node$k ended; starting it again on $work/node$k (its transaction log recovers what it left)"
+    start_node "$k"
+done

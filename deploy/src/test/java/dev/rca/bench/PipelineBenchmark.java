@@ -5,6 +5,7 @@ import dev.rca.it.Api;
 import jakarta.json.JsonObject;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -34,10 +38,12 @@ import java.util.stream.Collectors;
  * refuses or loses work. Started by {@code deploy/benchmark.sh pipeline}, which starts the server and passes its
  * process id (for heap and RSS) and the admin token (ADMIN_TOKEN).
  *
- * <p>Arguments: {@code BASE_URL SERVER_PID [smoke] [jfr=FILE] [only=N,...] [runs=N]}. {@code smoke} shrinks every
- * scenario to a few seconds (a check that the command works, not figures); {@code jfr=FILE} records a JFR profile of
- * the throughput scenario; {@code only} runs the scenarios of those numbers (2 and 3 are one run); {@code runs} sets
- * every scenario's number of runs (quick comparisons while tuning).
+ * <p>Arguments: {@code BASE_URL SERVER_PID [smoke] [jfr=FILE] [only=N,...] [runs=N] [no-warm-up] [kill=PID]}.
+ * {@code smoke} shrinks every scenario to a few seconds (a check that the command works, not figures);
+ * {@code jfr=FILE} records a JFR profile of the throughput scenario; {@code only} runs the scenarios of those numbers
+ * (2 and 3 are one run; 7, a node killed, only on a cluster, with {@code kill=PID}); {@code runs} sets every
+ * scenario's number of runs (quick comparisons while tuning); {@code no-warm-up} skips the warm-up on a server that
+ * an earlier invocation warmed.
  */
 public final class PipelineBenchmark {
 
@@ -51,17 +57,21 @@ public final class PipelineBenchmark {
     private final Path jfr;
     private final Set<Integer> scenarios;
     private final Integer runsOverride;
+    private final boolean warmUp;
+    private final long killPid;
     private final Api api;
     private final Api poller;
 
     private PipelineBenchmark(URI base, long serverPid, boolean smoke, Path jfr, Set<Integer> scenarios,
-                              Integer runsOverride) {
+                              Integer runsOverride, boolean warmUp, long killPid) {
         this.base = base;
         this.serverPid = serverPid;
         this.smoke = smoke;
         this.jfr = jfr;
         this.scenarios = scenarios;
         this.runsOverride = runsOverride;
+        this.warmUp = warmUp;
+        this.killPid = killPid;
         this.api = UploadLatencyBenchmark.api(base);
         this.poller = UploadLatencyBenchmark.api(base);
     }
@@ -76,6 +86,8 @@ public final class PipelineBenchmark {
         Path jfr = null;
         Set<Integer> scenarios = Set.of(1, 2, 4, 5, 6);
         Integer runs = null;
+        boolean warmUp = true;
+        long kill = -1;
         for (int i = 2; i < args.length; i++) {
             if (args[i].equals("smoke")) {
                 smoke = true;
@@ -83,15 +95,22 @@ public final class PipelineBenchmark {
                 jfr = Path.of(args[i].substring(4)).toAbsolutePath();
             } else if (args[i].startsWith("runs=")) {
                 runs = Integer.valueOf(args[i].substring(5));
+            } else if (args[i].equals("no-warm-up")) {
+                warmUp = false;
+            } else if (args[i].startsWith("kill=")) {
+                kill = Long.parseLong(args[i].substring(5));
             } else if (args[i].startsWith("only=")) {
                 scenarios = Arrays.stream(args[i].substring(5).split(",")).map(Integer::valueOf)
                         .collect(Collectors.toSet());
             } else {
                 throw new IllegalArgumentException("unknown argument " + args[i]
-                        + ": smoke, jfr=FILE, only=1,2,... or runs=N");
+                        + ": smoke, jfr=FILE, only=1,2,..., runs=N, no-warm-up or kill=PID");
             }
         }
-        new PipelineBenchmark(base, pid, smoke, jfr, scenarios, runs).run();
+        if (scenarios.contains(7) && kill < 0) {
+            throw new IllegalArgumentException("scenario 7 kills a node of a cluster: give its process id, kill=PID");
+        }
+        new PipelineBenchmark(base, pid, smoke, jfr, scenarios, runs, warmUp, kill).run();
     }
 
     private void run() throws Exception {
@@ -107,7 +126,9 @@ public final class PipelineBenchmark {
         for (int i = 0; i < small.length; i++) {
             small[i] = SampleLog.generate(1000 + i, 10 * 1024);
         }
-        warmUp(logs, small);
+        if (warmUp) {
+            warmUp(logs, small);
+        }
         if (scenarios.contains(1)) {
             singleUploadLatency(logs[0]);
         }
@@ -122,6 +143,9 @@ public final class PipelineBenchmark {
         }
         if (scenarios.contains(6)) {
             memory(logs);
+        }
+        if (scenarios.contains(7)) {
+            takeOver(logs);
         }
         System.out.println("done");
     }
@@ -191,6 +215,9 @@ public final class PipelineBenchmark {
         List<Double> rates = new ArrayList<>();
         List<Double> analysedRates = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Double> uploadRates = new ArrayList<>();
+        List<Double> p50s = new ArrayList<>();
+        List<Double> p95s = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             if (jfr != null && run == 1) {
                 jcmd("JFR.start", "name=rca-bench", "settings=profile", "filename=" + jfr);
@@ -206,6 +233,14 @@ public final class PipelineBenchmark {
                     run, result.uploads, result.bytes, result.seconds, result.megabytesPerSecond(),
                     result.bytes / result.analysedSeconds / 1e6, result.analysedSeconds,
                     result.onRate(), result.offRate(), result.onRate() / result.offRate());
+            System.out.printf(Locale.ROOT, "        %.2f uploads/s fully analysed; per upload, POST -> analysed p50 %.1f s,"
+                            + " p95 %.1f s; POST -> chunked p50 %.1f s, p95 %.1f s%n",
+                    result.uploads / result.analysedSeconds,
+                    percentile(result.analysedLatencies, 0.5), percentile(result.analysedLatencies, 0.95),
+                    percentile(result.chunkedLatencies, 0.5), percentile(result.chunkedLatencies, 0.95));
+            uploadRates.add(result.uploads / result.analysedSeconds);
+            p50s.add(percentile(result.analysedLatencies, 0.5));
+            p95s.add(percentile(result.analysedLatencies, 0.95));
             rates.add(result.megabytesPerSecond());
             analysedRates.add(result.bytes / result.analysedSeconds / 1e6);
             ratios.add(result.onRate() / result.offRate());
@@ -213,6 +248,9 @@ public final class PipelineBenchmark {
         summary("MB/s fully chunked (MB = 10^6 bytes)", rates, "MB/s", 1);
         summary("MB/s fully analysed", analysedRates, "MB/s", 1);
         summary("enhanced metrics on / off", ratios, "", 3);
+        summary("uploads/s fully analysed", uploadRates, "/s", 2);
+        summary("POST -> analysed per upload, p50", p50s, "s", 1);
+        summary("POST -> analysed per upload, p95", p95s, "s", 1);
     }
 
     private ThroughputRun throughputRun(byte[][] logs, int clients, Duration window, Duration slice)
@@ -220,7 +258,7 @@ public final class PipelineBenchmark {
         AtomicBoolean flagOn = new AtomicBoolean(false);
         AtomicLong[] bytesByState = {new AtomicLong(), new AtomicLong()};
         AtomicLong[] nanosByState = {new AtomicLong(), new AtomicLong()};
-        ConcurrentLinkedQueue<URI> accepted = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Sent> accepted = new ConcurrentLinkedQueue<>();
         AtomicLong bytes = new AtomicLong();
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
@@ -233,7 +271,8 @@ public final class PipelineBenchmark {
                 while (System.nanoTime() < end) {
                     boolean on = flagOn.get();
                     long sent = System.nanoTime();
-                    accepted.add(accept(log));
+                    Instant sentAt = Instant.now();
+                    accepted.add(new Sent(sentAt, accept(log)));
                     nanosByState[on ? 1 : 0].addAndGet(System.nanoTime() - sent);
                     bytes.addAndGet(log.length);
                     bytesByState[on ? 1 : 0].addAndGet(log.length);
@@ -260,21 +299,33 @@ public final class PipelineBenchmark {
         setFlag(TENANT, false);
         Instant lastChunk = startedAt;
         Instant lastCommit = startedAt;
-        for (URI location : accepted) {
-            JsonObject done = awaitDone(location);
+        List<Double> chunkedLatencies = new ArrayList<>();
+        List<Double> analysedLatencies = new ArrayList<>();
+        for (Sent upload : accepted) {
+            JsonObject done = awaitDone(upload.location());
             Instant chunked = stageRecordedAt(done, 1);
             Instant completed = Instant.parse(done.getString("completedAt"));
             lastChunk = chunked.isAfter(lastChunk) ? chunked : lastChunk;
             lastCommit = completed.isAfter(lastCommit) ? completed : lastCommit;
+            chunkedLatencies.add(Duration.between(upload.at(), chunked).toNanos() / 1e9);
+            analysedLatencies.add(Duration.between(upload.at(), completed).toNanos() / 1e9);
         }
+        Collections.sort(chunkedLatencies);
+        Collections.sort(analysedLatencies);
         return new ThroughputRun(accepted.size(), bytes.get(),
                 Duration.between(startedAt, lastChunk).toNanos() / 1e9,
-                Duration.between(startedAt, lastCommit).toNanos() / 1e9,
+                Duration.between(startedAt, lastCommit).toNanos() / 1e9, chunkedLatencies, analysedLatencies,
                 bytesByState[1].get() / (nanosByState[1].get() / 1e9),
                 bytesByState[0].get() / (nanosByState[0].get() / 1e9));
     }
 
+    /** An accepted upload and when its POST was sent (the server's timestamps share this machine's clock). */
+    private record Sent(Instant at, URI location) {
+    }
+
+    /** Latencies sorted, in seconds from the POST. */
     private record ThroughputRun(int uploads, long bytes, double seconds, double analysedSeconds,
+                                 List<Double> chunkedLatencies, List<Double> analysedLatencies,
                                  double onBytesPerSecond, double offBytesPerSecond) {
         double megabytesPerSecond() {
             return bytes / seconds / 1e6;
@@ -413,6 +464,108 @@ public final class PipelineBenchmark {
         String log = Files.readString(serverLog).substring((int) Math.min(logStart, Files.size(serverLog)));
         System.out.println("    OutOfMemoryError in the server log during the scenario: "
                 + (log.contains("OutOfMemoryError") ? "YES" : "none"));
+    }
+
+    /**
+     * Scenario 7, on a cluster ({@code kill=PID}, the process of one node): 8 clients upload 10 MiB logs through the
+     * balancer for 60 s, and a third of the way in that node is killed (SIGKILL). An upload refused or cut off is
+     * counted and sent again after 250 ms, as a client does with a 502 or 503. Reports the refusals and how long
+     * after the kill they came (the balancer's detection), the time from the kill until every upload accepted before
+     * it is final (the other nodes' take-over, with the backlog they inherit, and what waits for the killed node's
+     * restart and recovery), and how every accepted upload ended.
+     */
+    private void takeOver(byte[][] logs) throws Exception {
+        int clients = 8;
+        Duration window = Duration.ofSeconds(smoke ? 15 : 60);
+        Duration killAfter = window.dividedBy(3);
+        System.out.printf(Locale.ROOT, "%n[7] %d clients uploading 10 MiB logs for %d s; process %d (a node) killed"
+                + " after %d s%n", clients, window.toSeconds(), killPid, killAfter.toSeconds());
+        ProcessHandle victim = ProcessHandle.of(killPid)
+                .orElseThrow(() -> new IllegalStateException("no process " + killPid + " to kill"));
+        ConcurrentLinkedQueue<Sent> accepted = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Instant> refusedAt = new ConcurrentLinkedQueue<>();
+        Map<String, Integer> refusals = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        long end = start + window.toNanos();
+        ExecutorService pool = clients(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            byte[] log = logs[c % logs.length];
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    Instant sentAt = Instant.now();
+                    String refusal;
+                    try {
+                        Api.Response response = api.upload(TENANT, "text/plain", log);
+                        if (response.status() == 202) {
+                            accepted.add(new Sent(sentAt, response.locationUri()));
+                            continue;
+                        }
+                        refusal = "HTTP " + response.status();
+                    } catch (UncheckedIOException e) {
+                        refusal = e.getCause().getClass().getSimpleName();
+                    }
+                    refusals.merge(refusal, 1, Integer::sum);
+                    refusedAt.add(Instant.now());
+                    TimeUnit.MILLISECONDS.sleep(250);
+                }
+                return null;
+            }));
+        }
+        TimeUnit.NANOSECONDS.sleep(start + killAfter.toNanos() - System.nanoTime());
+        Instant killedAt = Instant.now();
+        victim.destroyForcibly();
+        System.out.println("    killed at " + killedAt);
+        for (Future<?> worker : workers) {
+            worker.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        Map<String, Integer> statuses = new TreeMap<>();
+        List<Double> beforeFinal = new ArrayList<>();
+        Instant last = killedAt;
+        for (Sent upload : accepted) {
+            JsonObject done = awaitFinal(upload.location(), Duration.ofMinutes(10));
+            statuses.merge(done.getString("status"), 1, Integer::sum);
+            Instant completed = Instant.parse(done.getString("completedAt"));
+            last = completed.isAfter(last) ? completed : last;
+            if (upload.at().isBefore(killedAt)) {
+                beforeFinal.add(Math.max(0, Duration.between(killedAt, completed).toNanos() / 1e9));
+            }
+        }
+        Collections.sort(beforeFinal);
+        List<Double> afterKill = refusedAt.stream().map(at -> Duration.between(killedAt, at).toNanos() / 1e9)
+                .sorted().toList();
+        System.out.printf(Locale.ROOT, "    %d uploads accepted (%d sent before the kill); %d refused or cut off %s%s%n",
+                accepted.size(), beforeFinal.size(), afterKill.size(), new TreeMap<>(refusals), afterKill.isEmpty() ? ""
+                        : String.format(Locale.ROOT, ", %.1f s to %.1f s after the kill", afterKill.get(0),
+                        afterKill.get(afterKill.size() - 1)));
+        System.out.printf(Locale.ROOT, "    the uploads sent before the kill final after it: half by %.1f s, 95 %% by"
+                        + " %.1f s, all by %.1f s; the last of all %.1f s after it; final statuses %s%n",
+                percentile(beforeFinal, 0.5), percentile(beforeFinal, 0.95), percentile(beforeFinal, 1.0),
+                Duration.between(killedAt, last).toNanos() / 1e9, statuses);
+    }
+
+    /**
+     * Polls the upload until it is final, over a balancer that may answer 502/503 or cut a connection while a node
+     * goes away: those answers are polled again, anything else that is not the upload is an error.
+     */
+    private JsonObject awaitFinal(URI location, Duration deadline) throws InterruptedException {
+        long until = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                Api.Response response = poller.get(location.toString());
+                if (response.status() == 200 && Api.finished(response.json())) {
+                    return response.json();
+                }
+                if (response.status() != 200 && response.status() != 502 && response.status() != 503) {
+                    throw new IllegalStateException("upload " + location + ": " + response);
+                }
+            } catch (UncheckedIOException e) {
+                // the connection was cut (the balancer or a node went away): poll again
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        throw new IllegalStateException("upload " + location + " not final after " + deadline);
     }
 
     /** The runs of a scenario: as asked for with runs=N, else its smoke-sized or full count. */
