@@ -73,7 +73,8 @@ prepare_servers() {  # port database build
 # stopped when this script ends.
 await_started() {  # pid log marker
     runner=$1
-    trap 'kill $runner 2>/dev/null; wait $runner 2>/dev/null' EXIT INT TERM
+    trap 'kill $runner 2>/dev/null; wait $runner 2>/dev/null || true' EXIT
+    trap 'exit 130' INT TERM
     until grep -q "$3" "$2"; do
         if ! kill -0 "$runner" 2>/dev/null; then
             cat "$2" >&2
@@ -151,24 +152,32 @@ if [[ "${1:-}" == cluster ]]; then
         for pid in $(pgrep -u postgres); do awk '{print ($14 + $15) / 100}' "/proc/$pid/stat" 2>/dev/null; done |
             awk '{s += $1} END {printf "postgresql %.1f\n", s}'
     }
+    out_of_memory() {  # each node's OutOfMemoryError lines in its server.log so far
+        for k in $(seq 1 "$nodes"); do
+            echo "node$k $(grep -c OutOfMemoryError "$work/node$k/log/server.log" || true)"
+        done
+    }
     cpu_seconds "${processes[@]}" >deploy/target/bench/cpu-before
+    out_of_memory >deploy/target/bench/oom-before
     started=$(date +%s)
+    failed=0
     output="deploy/target/bench/cluster-$nodes${pinned:+-taskset}-$(date -u +%Y%m%dT%H%M%SZ).txt"
     echo "cluster: $nodes node(s)${pinned:+, one per CPU (taskset)}, external broker, HAProxy on 8080" | tee "$output"
     mvn -B -q -Dstyle.color=never -pl deploy exec:java -Dexec.classpathScope=test \
         -Dexec.mainClass=dev.rca.bench.PipelineBenchmark \
-        -Dexec.args="http://127.0.0.1:8080/ $(cat "$work/node1/tmp/server.pid") only=2 runs=$runs" | tee -a "$output"
+        -Dexec.args="http://127.0.0.1:8080/ $(cat "$work/node1/tmp/server.pid") only=2 runs=$runs" |
+        tee -a "$output" || failed=$?
     cpu_seconds "${processes[@]}" >deploy/target/bench/cpu-after
     wall=$(($(date +%s) - started))
     paste -d ' ' deploy/target/bench/cpu-before deploy/target/bench/cpu-after |
         awk -v wall="$wall" '{d = $4 - $2; printf "CPU %-10s %7.1f s over %d s (%.0f %% of one core)\n", $1, d, wall, 100 * d / wall}' |
         tee -a "$output"
-    if [[ -n "$kill" ]]; then
+    if [[ -n "$kill" && $failed == 0 ]]; then
         # Scenario 7 on the warm cluster: node 1 killed under load; cluster.sh starts it again.
         mvn -B -q -Dstyle.color=never -pl deploy exec:java -Dexec.classpathScope=test \
             -Dexec.mainClass=dev.rca.bench.PipelineBenchmark \
             -Dexec.args="http://127.0.0.1:8080/ $(cat "$work/node1/tmp/server.pid") only=7 no-warm-up kill=$(cat "$work/node1/tmp/server.pid")" |
-            tee -a "$output"
+            tee -a "$output" || failed=$?
         for _ in $(seq 1 300); do
             curl -sf -o /dev/null http://127.0.0.1:10090/health/ready && break
             sleep 1
@@ -177,8 +186,11 @@ if [[ "${1:-}" == cluster ]]; then
           echo "node1 ready again by $(date -u +%H:%M:%S) (readiness polled after scenario 7)"
         } | tee -a "$output"
     fi
+    out_of_memory | paste -d ' ' deploy/target/bench/oom-before - |
+        awk '{printf "%s: %d OutOfMemoryError line(s) in its server.log during the benchmark\n", $1, $4 - $2}' |
+        tee -a "$output"
     echo "output kept in $output"
-    exit 0
+    exit "$failed"
 fi
 
 if [[ "${1:-}" == cli ]]; then

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A cluster on this machine: an external ActiveMQ Artemis broker (deploy/broker.sh), N WildFly nodes with the EAR on
 # one PostgreSQL database, all pointed at the broker, and optionally HAProxy in front. Prints every URL; Ctrl-C (or
-# TERM) stops everything it started. A node that ends after running 2 minutes or more is started again (the way a
-# service manager would), so that a kill can be tried. docs/operations.md, "Cluster", describes the topology.
+# TERM) stops everything it started. A node that dies (not shut down) after running 2 minutes or more is started
+# again, as a service manager would, so that a kill can be tried. docs/operations.md, "Cluster", describes the topology.
 #
 #   deploy/cluster.sh [--nodes=N] [--haproxy] [--no-build]      N defaults to 2
 #
@@ -76,6 +76,7 @@ fi
 
 broker_pid=
 lb_pid=
+declare -A node_of=() started_at=()   # a running node's launcher pid -> K; K -> $SECONDS at its start
 # Ends processes (TERM, then KILL after 60 s) and waits for them.
 end_all() {
     local pid alive
@@ -132,7 +133,6 @@ broker_pid=$!
 wait_for "the broker (log: $work/broker/log/artemis.log)" 60 bash -c "exec 3<>/dev/tcp/127.0.0.1/$broker_port"
 
 # Node K's server: its own folder (kept, with its transaction log), port offset, node name and transaction node id.
-declare -A node_of=() started_at=()   # a running node's launcher pid -> K; K -> $SECONDS at its start
 start_node() {  # K
     local k=$1 base="$work/node$1" node_offset=$((offset + 100 * $1)) launcher=()
     if [[ -n "${cpus[$((k - 1))]:-}" ]]; then
@@ -182,25 +182,31 @@ if [[ -n "$haproxy" ]]; then
 fi
 echo "Prometheus: scrape every node (deploy/ops/prometheus/prometheus.yml, one target per node). Ctrl-C stops all."
 # A node that ends (killed, crashed) is started again on its folder, so that its transaction log recovers what it
-# left prepared, unless it ran less than 2 minutes (a node that cannot start is not restarted in a loop). The broker
-# or HAProxy ending, or the last node given up, ends the cluster.
+# left prepared, unless it was shut down or ran less than 2 minutes (a node that cannot start is not restarted in a
+# loop). The broker or HAProxy ending, or the last node, ends the cluster.
 while true; do
     ended=
     wait -n -p ended "$broker_pid" $lb_pid "${!node_of[@]}" || true
-    if [[ "$ended" == "$broker_pid" ]]; then
+    if [[ -z "$ended" ]]; then
+        break
+    elif [[ "$ended" == "$broker_pid" ]]; then
         echo "the broker ended (log: $work/broker/log/artemis.log)" >&2
         break
-    elif [[ -z "$ended" || "$ended" == "$lb_pid" ]]; then
+    elif [[ "$ended" == "$lb_pid" ]]; then
         echo "the balancer ended (log: $work/haproxy.log)" >&2
         break
     fi
     k=${node_of[$ended]}
     unset "node_of[$ended]"
-    if ((SECONDS - started_at[$k] < 120)); then
+    # standalone.sh ends with 0 after a kill too: a node that was shut down logged "stopped" (WFLYSRV0050) last.
+    if tail -n 20 "$work/node$k/log/server.log" | grep -q WFLYSRV0050; then
+        echo "node$k was shut down; not restarted" >&2
+    elif ((SECONDS - started_at[$k] < 120)); then
         echo "node$k ended less than 2 minutes after its start; not restarted (log: $work/node$k/log/server.log)" >&2
-        [[ ${#node_of[@]} -gt 0 ]] || break
-        continue
+    else
+        echo "$(date -u +%H:%M:%S) node$k ended; starting it again on $work/node$k (its transaction log recovers" \
+            "what it left)"
+        start_node "$k"
     fi
-    echo "$(date -u +%H:%M:%S) node$k ended; starting it again on $work/node$k (its transaction log recovers what it left)"
-    start_node "$k"
+    [[ ${#node_of[@]} -gt 0 ]] || break
 done

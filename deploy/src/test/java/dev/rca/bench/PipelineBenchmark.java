@@ -233,8 +233,8 @@ public final class PipelineBenchmark {
                     run, result.uploads, result.bytes, result.seconds, result.megabytesPerSecond(),
                     result.bytes / result.analysedSeconds / 1e6, result.analysedSeconds,
                     result.onRate(), result.offRate(), result.onRate() / result.offRate());
-            System.out.printf(Locale.ROOT, "        %.2f uploads/s fully analysed; per upload, POST -> analysed p50 %.1f s,"
-                            + " p95 %.1f s; POST -> chunked p50 %.1f s, p95 %.1f s%n",
+            System.out.printf(Locale.ROOT, "        %.2f uploads/s fully analysed; per upload, POST -> analysed"
+                            + " p50 %.1f s, p95 %.1f s; POST -> chunked p50 %.1f s, p95 %.1f s%n",
                     result.uploads / result.analysedSeconds,
                     percentile(result.analysedLatencies, 0.5), percentile(result.analysedLatencies, 0.95),
                     percentile(result.chunkedLatencies, 0.5), percentile(result.chunkedLatencies, 0.95));
@@ -535,10 +535,10 @@ public final class PipelineBenchmark {
         Collections.sort(beforeFinal);
         List<Double> afterKill = refusedAt.stream().map(at -> Duration.between(killedAt, at).toNanos() / 1e9)
                 .sorted().toList();
-        System.out.printf(Locale.ROOT, "    %d uploads accepted (%d sent before the kill); %d refused or cut off %s%s%n",
-                accepted.size(), beforeFinal.size(), afterKill.size(), new TreeMap<>(refusals), afterKill.isEmpty() ? ""
-                        : String.format(Locale.ROOT, ", %.1f s to %.1f s after the kill", afterKill.get(0),
-                        afterKill.get(afterKill.size() - 1)));
+        System.out.printf(Locale.ROOT, "    %d uploads accepted (%d sent before the kill); %d refused or cut off"
+                        + " %s%s%n", accepted.size(), beforeFinal.size(), afterKill.size(), new TreeMap<>(refusals),
+                afterKill.isEmpty() ? "" : String.format(Locale.ROOT, ", %.1f s to %.1f s after the kill",
+                        afterKill.get(0), afterKill.get(afterKill.size() - 1)));
         System.out.printf(Locale.ROOT, "    the uploads sent before the kill final after it: half by %.1f s, 95 %% by"
                         + " %.1f s, all by %.1f s; the last of all %.1f s after it; final statuses %s%n",
                 percentile(beforeFinal, 0.5), percentile(beforeFinal, 0.95), percentile(beforeFinal, 1.0),

@@ -16,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two WildFly nodes sharing the pipeline through a real external ActiveMQ Artemis broker (deploy/broker.sh) and a
  * PostgreSQL database of their own, each node a real process on the EAR (deploy/wildfly/messaging-remote.cli), with
  * HAProxy in front as deploy/cluster.sh starts it. In order: both nodes' consumers take work; a flag changed on one
- * node is in effect on the other; node A killed mid-run; the broker killed and restarted; the balancer. Every check
+ * node is in effect on the other; node A killed mid-run; the broker killed and restarted, the uploads accepted
+ * meanwhile held locked until both nodes' recovery sweeps wait on them at once; the balancer. Every check
  * ends with the same accounting: each accepted upload final once, each file's chunks covering it exactly once, one
  * telemetry row per stage, an analysis per upload, the queues and the DLQ empty. Prints the figures.
  *
@@ -202,26 +205,50 @@ class ClusterIT {
         Await.until("both nodes report the broker down", Duration.ofSeconds(30),
                 () -> !nodeA.ready() && !nodeB.ready());
         Map<Integer, Integer> outageAnswers = new TreeMap<>();
+        List<UUID> stuck = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Api uploader = i % 2 == 0 ? uploaderA : adminB.withToken(tenant.uploadToken());
             Api.Response response = uploader.upload(tenant.slug(), "text/plain", SampleLog.generate(200 + i, 64 * 1024));
             outageAnswers.merge(response.status(), 1, Integer::sum);
             if (response.status() == 202) {
-                accepted.add(UUID.fromString(response.json().getString("id")));
+                stuck.add(UUID.fromString(response.json().getString("id")));
             } else {
                 assertEquals(503, response.status(), "accepted or 503 during the outage: " + response);
                 assertNotEquals(null, response.header("Retry-After"), "a 503 says when to come back: " + response);
                 assertTrue(response.body().contains("\"error\""), "a 503 in the API's error shape: " + response);
             }
         }
+        // Accepted while the broker was away, their chunk requests unsent: stuck until a recovery sweep sends them.
+        assertTrue(!stuck.isEmpty(), "the nodes accept uploads while the broker is away: " + outageAnswers);
+        accepted.addAll(stuck);
         Map<String, Double> before = Map.of("A", total(stageCounts(nodeA, tenant)), "B",
                 total(stageCounts(nodeB, tenant)));
 
-        long restarted = System.nanoTime();
-        broker.start();
-        Await.until("both nodes report the broker up again", Duration.ofMinutes(2), Duration.ofMillis(100),
-                () -> nodeA.ready() && nodeB.ready(), ready -> ready);
-        long readyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted);
+        long restarted;
+        long readyMillis;
+        long sweepsWaiting;
+        // Both nodes' sweeps on the same stuck uploads at the same moment: their rows stay locked here until a sweep
+        // of each node waits for them (a node runs one sweep at a time), then both go on at once. The lock may first
+        // wait for a sweep already trying to send one of them to the absent broker (it rolls back after the
+        // connection attempts, 20-30 s here).
+        try (Connection holder = Database.connect(DATABASE)) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT id FROM uploads WHERE id = ANY (?) FOR UPDATE")) {
+                lock.setObject(1, stuck.toArray(UUID[]::new));
+                lock.executeQuery().close();
+            }
+            restarted = System.nanoTime();
+            broker.start();
+            Await.until("both nodes report the broker up again", Duration.ofMinutes(2), Duration.ofMillis(100),
+                    () -> nodeA.ready() && nodeB.ready(), ready -> ready);
+            readyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted);
+            sweepsWaiting = Await.within(Duration.ofMinutes(1), Duration.ofMillis(200), () -> Database.countOn(DATABASE,
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type ="
+                            + " 'Lock' AND query ILIKE '%uploads%'"), waiting -> waiting >= 2);
+            holder.rollback();
+        }
+        assertTrue(sweepsWaiting >= 2, "a sweep of each node waited on the stuck uploads: " + sweepsWaiting);
         for (int i = 0; i < 10; i++) {
             accepted.add(accept(i % 2 == 0 ? nodeA : nodeB, tenant, SampleLog.generate(300 + i, 64 * 1024)));
         }
@@ -238,6 +265,12 @@ class ClusterIT {
                 "both nodes consume again without a restart of their own");
         assertAllFinishedOnce(tenant, accepted, "broker restart");
         assertEquals(Map.of("ChunkRequestQueue", 0L, "AnalyzeRequestQueue", 0L, "DLQ", 0L), awaitQueuesEmpty(nodeA));
+        List<Object[]> resends = Database.queryOn(DATABASE, "SELECT resends FROM uploads WHERE id = ANY (?)",
+                (Object) stuck.toArray(UUID[]::new));
+        System.out.printf("cluster, two sweeps at once: %d sessions waited on the %d stuck uploads' rows; resends per"
+                + " upload %s%n", sweepsWaiting, stuck.size(), resends.stream().map(row -> row[0]).toList());
+        assertTrue(resends.stream().allMatch(row -> ((Number) row[0]).intValue() == 1),
+                "both nodes' sweeps met each stuck upload, one sent its request again, the other saw it sent");
     }
 
     @Test
