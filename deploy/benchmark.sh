@@ -38,8 +38,8 @@
 # The cluster benchmark runs the pipeline benchmark's scenarios 2 and 3 (8 clients uploading 10 MiB logs for 60 s) on
 # deploy/cluster.sh (an external Artemis broker, N nodes on a fresh database rca_bench_cluster, HAProxy on 8080),
 # through the balancer, and prints the CPU seconds of every process of the cluster over the benchmark (nodes,
-# broker, HAProxy, PostgreSQL's backends). The same scenario on one node with the embedded broker is
-# `pipeline --only=2`.
+# broker, HAProxy, PostgreSQL's backends) and the OutOfMemoryErrors each node logged meanwhile. The same scenario on
+# one node with the embedded broker is `pipeline --only=2`.
 #
 #   deploy/benchmark.sh cluster [--no-build] [--nodes=N] [--taskset] [--runs=N] [--kill]
 #                                                                  --nodes: default 2; --taskset: node K on CPU K-1
