@@ -264,22 +264,15 @@ public final class PipelineBenchmark {
         Instant startedAt = Instant.now();
         long end = start + window.toNanos();
         ExecutorService pool = clients(clients);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            byte[] log = logs[c % logs.length];
-            workers.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    boolean on = flagOn.get();
-                    long sent = System.nanoTime();
-                    Instant sentAt = Instant.now();
-                    accepted.add(new Sent(sentAt, accept(log)));
-                    nanosByState[on ? 1 : 0].addAndGet(System.nanoTime() - sent);
-                    bytes.addAndGet(log.length);
-                    bytesByState[on ? 1 : 0].addAndGet(log.length);
-                }
-                return null;
-            }));
-        }
+        List<Future<?>> workers = backToBack(pool, logs, clients, end, log -> {
+            boolean on = flagOn.get();
+            long sent = System.nanoTime();
+            Instant sentAt = Instant.now();
+            accepted.add(new Sent(sentAt, accept(log)));
+            nanosByState[on ? 1 : 0].addAndGet(System.nanoTime() - sent);
+            bytes.addAndGet(log.length);
+            bytesByState[on ? 1 : 0].addAndGet(log.length);
+        });
         long sliceNanos = slice.toNanos();
         long sliceStart = start;
         while (sliceStart < end) {
@@ -317,6 +310,28 @@ public final class PipelineBenchmark {
                 Duration.between(startedAt, lastCommit).toNanos() / 1e9, chunkedLatencies, analysedLatencies,
                 bytesByState[1].get() / (nanosByState[1].get() / 1e9),
                 bytesByState[0].get() / (nanosByState[0].get() / 1e9));
+    }
+
+    /** What one client does with its log, again and again until the window ends. */
+    @FunctionalInterface
+    private interface Client {
+        void send(byte[] log) throws Exception;
+    }
+
+    /** {@code clients} clients on the pool, client c sending log c (mod the logs) back to back until {@code end}. */
+    private static List<Future<?>> backToBack(ExecutorService pool, byte[][] logs, int clients, long end,
+                                              Client client) {
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            byte[] log = logs[c % logs.length];
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    client.send(log);
+                }
+                return null;
+            }));
+        }
+        return workers;
     }
 
     /** An accepted upload and when its POST was sent (the server's timestamps share this machine's clock). */
@@ -488,30 +503,23 @@ public final class PipelineBenchmark {
         long start = System.nanoTime();
         long end = start + window.toNanos();
         ExecutorService pool = clients(clients);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            byte[] log = logs[c % logs.length];
-            workers.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    Instant sentAt = Instant.now();
-                    String refusal;
-                    try {
-                        Api.Response response = api.upload(TENANT, "text/plain", log);
-                        if (response.status() == 202) {
-                            accepted.add(new Sent(sentAt, response.locationUri()));
-                            continue;
-                        }
-                        refusal = "HTTP " + response.status();
-                    } catch (UncheckedIOException e) {
-                        refusal = e.getCause().getClass().getSimpleName();
-                    }
-                    refusals.merge(refusal, 1, Integer::sum);
-                    refusedAt.add(Instant.now());
-                    TimeUnit.MILLISECONDS.sleep(250);
+        List<Future<?>> workers = backToBack(pool, logs, clients, end, log -> {
+            Instant sentAt = Instant.now();
+            String refusal;
+            try {
+                Api.Response response = api.upload(TENANT, "text/plain", log);
+                if (response.status() == 202) {
+                    accepted.add(new Sent(sentAt, response.locationUri()));
+                    return;
                 }
-                return null;
-            }));
-        }
+                refusal = "HTTP " + response.status();
+            } catch (UncheckedIOException e) {
+                refusal = e.getCause().getClass().getSimpleName();
+            }
+            refusals.merge(refusal, 1, Integer::sum);
+            refusedAt.add(Instant.now());
+            TimeUnit.MILLISECONDS.sleep(250);
+        });
         TimeUnit.NANOSECONDS.sleep(start + killAfter.toNanos() - System.nanoTime());
         Instant killedAt = Instant.now();
         victim.destroyForcibly();
