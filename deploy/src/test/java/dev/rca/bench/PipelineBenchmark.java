@@ -541,6 +541,9 @@ public final class PipelineBenchmark {
             }
         }
         Collections.sort(beforeFinal);
+        if (beforeFinal.isEmpty()) {
+            throw new IllegalStateException("no upload was accepted before the kill: " + refusals);
+        }
         List<Double> afterKill = refusedAt.stream().map(at -> Duration.between(killedAt, at).toNanos() / 1e9)
                 .sorted().toList();
         System.out.printf(Locale.ROOT, "    %d uploads accepted (%d sent before the kill); %d refused or cut off"
